@@ -1,0 +1,75 @@
+"""Diagnostics and the one exception type liftplan raises for bad input.
+
+Every problem a person can fix is a `Diagnostic` pinned to a place in a file,
+so the command line can print `file:line:col: path: message` and an editor or
+CI system can jump to it. Errors are collected, not raised one at a time, so
+a person sees every mistake in one run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """Warnings flag questionable training; errors make a spec unusable."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One problem at one place in one file (line and column are 1-based)."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    path: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """Render as the one-line form compilers use, which editors can follow.
+
+        >>> Diagnostic("a.yaml", 3, 7, "must be at least 1", "sets").format()
+        'a.yaml:3:7: sets: must be at least 1'
+        >>> Diagnostic("a.yaml", 1, 1, "no deload", "", Severity.WARNING).format()
+        'a.yaml:1:1: warning: no deload'
+        """
+        where = f"{self.file}:{self.line}:{self.column}: "
+        level = "warning: " if self.severity is Severity.WARNING else ""
+        path = f"{self.path}: " if self.path else ""
+        return f"{where}{level}{path}{self.message}"
+
+    def as_dict(self) -> dict[str, str | int]:
+        """The machine-readable form used by `--format json`."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """Order by file and position so output reads top to bottom, without repeats."""
+    unique = dict.fromkeys(diagnostics)
+    return sorted(unique, key=lambda d: (d.file, d.line, d.column, d.path, d.message))
+
+
+class LiftplanError(Exception):
+    """The only exception liftplan lets out for bad input; it carries diagnostics."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(sort_diagnostics(diagnostics))
+        super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+    @classmethod
+    def at(cls, file: str, line: int, column: int, message: str, path: str = "") -> LiftplanError:
+        """Shorthand for the common case of a single error."""
+        return cls([Diagnostic(file, line, column, message, path)])

@@ -1,0 +1,395 @@
+"""A YAML loader for documents written by strangers.
+
+Specs and logs arrive from other people (a shared program, a pull request), so
+this loader reads a deliberately small YAML:
+
+* only the core tags (str, int, float, bool, null, map, seq): no tag builds an object;
+* no anchors or aliases, which is what makes alias bombs impossible;
+* duplicate keys are errors that name both lines, instead of the last one winning;
+* YAML 1.1 surprises are not converted: `no`/`on`/`off` stay strings, `1:30` is not
+  90, `012` is not octal 10, and dates stay strings (validation checks they are real);
+* files over `MAX_BYTES` and nesting deeper than `MAX_DEPTH` are refused, the
+  nesting before the C parser ever sees the text.
+
+It composes the C parser's event stream itself, with an explicit stack rather than
+recursion, and records where every key and value starts so later stages can report
+`file:line:col` for any path into the data.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.errors import Diagnostic, LiftplanError
+
+try:  # the C parser is about 7x faster; its pure-Python twin behaves the same
+    from yaml._yaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _EventParser  # type: ignore[assignment]
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+# The lexical pre-scan over-estimates depth (it cannot see which indentation opens
+# a node), so its cap is looser; the exact cap is enforced while composing.
+_PRESCAN_DEPTH = 2 * MAX_DEPTH
+
+PathPart = str | int
+Path = tuple[PathPart, ...]
+Position = tuple[int, int]
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null"))
+_COLLECTION_TAGS = frozenset((_CORE + "map", _CORE + "seq"))
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# Decimal only, and no leading zeros: `012` is octal in YAML 1.1 and decimal in 1.2,
+# so it is left as text and the schema says what it expected.
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,299})\Z")
+_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]{0,299})(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]{1,4})?\Z"
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data (dicts, lists, str, int, float, bool, None) and where each part was written."""
+
+    file: str
+    data: Any
+    values: Mapping[Path, Position] = field(repr=False)
+    keys: Mapping[Path, Position] = field(repr=False)
+
+    def locate(self, path: Path, *, key: bool = False) -> Position:
+        """Where `path` was written, or its nearest ancestor that was.
+
+        With `key=True` the position of the mapping key is preferred, which is
+        where a person looks for a misspelt or unwanted key.
+        """
+        probe = tuple(path)
+        if key and probe in self.keys:
+            return self.keys[probe]
+        while probe:
+            if probe in self.values:
+                return self.values[probe]
+            probe = probe[:-1]
+        return self.values.get((), (1, 1))
+
+
+def resolve_plain(text: str) -> Any:
+    """Give a plain (unquoted) scalar its YAML 1.2 core-schema type, minus the surprises.
+
+    >>> [resolve_plain(s) for s in ("12", "-3", "2.5", "1e3", "true", "~", "")]
+    [12, -3, 2.5, 1000.0, True, None, None]
+    >>> [resolve_plain(s) for s in ("no", "on", "012", "1:30", "2027-01-04", ".inf", "0x1f")]
+    ['no', 'on', '012', '1:30', '2027-01-04', '.inf', '0x1f']
+    """
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+        number = float(text)
+        if math.isfinite(number):
+            return number
+    return text
+
+
+def load_bytes(raw: bytes, file: str) -> Document:
+    """Check, decode and parse one document; raise LiftplanError with every problem found."""
+    text = decode(raw, file)
+    _prescan_depth(text, file)
+    return _Composer(text, file).compose()
+
+
+def load_file(path: str) -> Document:
+    """Read a spec or log from disk, refusing oversized files before reading them whole."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise LiftplanError.at(path, 1, 1, f"cannot read the file: {error.strerror}") from None
+    return load_bytes(raw, path)
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 only (a BOM is fine); report a bad byte at its own line and column."""
+    if len(raw) > MAX_BYTES:
+        raise LiftplanError.at(file, 1, 1, f"the file is larger than {MAX_BYTES // 1024} KiB")
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        message = f"the file is not UTF-8 text (byte 0x{raw[error.start]:02x})"
+        raise LiftplanError.at(file, line, column, message) from None
+    if not text.strip():
+        raise LiftplanError.at(file, 1, 1, "the file is empty")
+    return text
+
+
+_BLOCK_SCALAR = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _prescan_depth(text: str, file: str) -> None:
+    """Refuse absurd nesting by looking at characters alone, before any parser runs.
+
+    It over-counts (indentation levels, leading `- ` and open brackets all add one),
+    which is safe: its only job is to keep pathological input from the C parser.
+    """
+    flow = 0
+    quote = ""
+    indents: list[int] = []
+    block_scalar_parent: int | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block_scalar_parent is not None:
+            if not stripped.strip() or indent > block_scalar_parent:
+                continue
+            block_scalar_parent = None
+        dashes = 0
+        if not quote and flow == 0:
+            if not stripped.strip() or stripped.startswith("#"):
+                continue
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+            dashes = len(_LEADING_INDICATORS.match(stripped).group(0).split())  # type: ignore[union-attr]
+        budget = _PRESCAN_DEPTH - len(indents) - dashes
+        crossed, flow, quote = _scan_line(line, flow, quote, budget)
+        if crossed is not None:
+            message = f"the document nests deeper than {MAX_DEPTH} levels"
+            raise LiftplanError.at(file, number, crossed + 1, message)
+        if not quote and flow == 0 and _BLOCK_SCALAR.search(line):
+            block_scalar_parent = indent
+
+
+_LEADING_INDICATORS = re.compile(r"(?:[-?:] +)*")
+
+
+def _scan_line(line: str, flow: int, quote: str, budget: int) -> tuple[int | None, int, str]:
+    """Track brackets and quotes across one line.
+
+    Returns the column where the flow depth first exceeded `budget` (or None),
+    and the flow depth and open quote carried to the next line.
+    """
+    if budget < 0:
+        return 0, flow, quote
+    previous = " "
+    skip = False
+    for column, char in enumerate(line):
+        if skip:
+            skip = False
+        elif quote:
+            if quote == '"' and char == "\\":
+                skip = True
+            elif char == quote:
+                quote = ""
+        elif char == "#" and previous in " \t":
+            break
+        elif char in "'\"" and (previous in " \t[{,:" or column == 0):
+            quote = char
+        elif char in "[{":
+            flow += 1
+            if flow > budget:
+                return column, flow, quote
+        elif char in "]}" and flow:
+            flow -= 1
+        previous = char
+    return None, flow, quote
+
+
+@dataclass
+class _Frame:
+    """A mapping or sequence being filled, and the path that leads to it."""
+
+    container: dict[str, Any] | list[Any]
+    path: Path
+    pending_key: str | None = None
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _Composer:
+    """Turns parser events into plain data and a position map, without recursion."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.values: dict[Path, Position] = {}
+        self.keys: dict[Path, Position] = {}
+        self.errors: list[Diagnostic] = []
+
+    def compose(self) -> Document:
+        parser = _EventParser(self.text)
+        try:
+            data = self._compose_stream(parser)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            problem = error.problem or error.context or "invalid YAML"
+            self.errors.append(Diagnostic(self.file, line, column, f"invalid YAML: {problem}"))
+        except yaml.YAMLError as error:  # pragma: no cover - reader errors carry no mark
+            self.errors.append(Diagnostic(self.file, 1, 1, f"invalid YAML: {error}"))
+        finally:
+            parser.dispose()
+        if self.errors:
+            raise LiftplanError(self.errors)
+        if not isinstance(data, dict):
+            kind = "a list" if isinstance(data, list) else "a single value"
+            raise LiftplanError.at(self.file, 1, 1, f"the top level must be a mapping, not {kind}")
+        return Document(self.file, data, self.values, self.keys)
+
+    def _compose_stream(self, parser: Any) -> Any:
+        documents: list[Any] = []
+        stack: list[_Frame] = []
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return documents[0] if documents else None
+            if isinstance(event, yaml.DocumentStartEvent):
+                if documents:
+                    self._error(event.start_mark, "only one YAML document is allowed per file")
+                    return documents[0]
+                continue
+            if isinstance(event, yaml.StreamStartEvent | yaml.DocumentEndEvent):
+                continue
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                finished = stack.pop()
+                if not stack:
+                    documents.append(finished.container)
+                continue
+            self._node(event, stack, documents)
+
+    def _node(self, event: Any, stack: list[_Frame], documents: list[Any]) -> None:
+        """Place one scalar, alias or collection start into the structure being built."""
+        parent = stack[-1] if stack else None
+        if parent is not None and isinstance(parent.container, dict) and parent.pending_key is None:
+            self._key(event, parent)
+            return
+        path = self._child_path(parent)
+        if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
+            self._error(event.start_mark, "anchors (&name) are not allowed: write the value out")
+        if isinstance(event, yaml.AliasEvent):
+            self._error(event.start_mark, "aliases (*name) are not allowed: write the value out")
+            value: Any = None
+        elif isinstance(event, yaml.ScalarEvent):
+            value = self._scalar(event)
+        else:
+            value = self._collection(event, path, stack)
+        self.values[path] = _position(event.start_mark)
+        if parent is None:
+            if not isinstance(value, dict | list):
+                documents.append(value)
+            return
+        if isinstance(parent.container, dict):
+            assert parent.pending_key is not None
+            parent.container[parent.pending_key] = value
+            parent.pending_key = None
+        else:
+            parent.container.append(value)
+
+    def _collection(self, event: Any, path: Path, stack: list[_Frame]) -> dict[str, Any] | list[Any]:
+        if len(stack) >= MAX_DEPTH:
+            message = f"the document nests deeper than {MAX_DEPTH} levels"
+            raise LiftplanError.at(self.file, *_position(event.start_mark), message)
+        mapping = isinstance(event, yaml.MappingStartEvent)
+        tag = event.tag
+        expected = _CORE + ("map" if mapping else "seq")
+        if tag not in (None, "!", expected):
+            self._error(event.start_mark, _tag_message(tag, _COLLECTION_TAGS))
+        container: dict[str, Any] | list[Any] = {} if mapping else []
+        stack.append(_Frame(container, path))
+        return container
+
+    def _key(self, event: Any, frame: _Frame) -> None:
+        if not isinstance(event, yaml.ScalarEvent):
+            self._error(event.start_mark, "a key must be a plain name, not a list or mapping")
+            raise LiftplanError(self.errors)
+        if event.anchor is not None:
+            self._error(event.start_mark, "anchors (&name) are not allowed: write the value out")
+        if event.tag not in (None, "!", _CORE + "str"):
+            self._error(event.start_mark, _tag_message(event.tag, frozenset((_CORE + "str",))))
+        key = event.value
+        line, column = _position(event.start_mark)
+        assert isinstance(frame.container, dict)
+        if key in frame.container:
+            first = frame.key_lines[key]
+            self._error(event.start_mark, f"duplicate key '{key}': first given at line {first}")
+            key = f"{key}\0duplicate@{line}:{column}"  # keep composing to find more errors
+        frame.key_lines[key] = line
+        frame.pending_key = key
+        self.keys[(*frame.path, key)] = (line, column)
+
+    def _scalar(self, event: Any) -> Any:
+        text: str = event.value
+        tag = event.tag
+        if tag in (None, "!"):
+            return resolve_plain(text) if event.implicit[0] else text
+        if tag not in _SCALAR_TAGS:
+            self._error(event.start_mark, _tag_message(tag, _SCALAR_TAGS))
+            return text
+        if tag == _CORE + "str":
+            return text
+        value = resolve_plain(text)
+        wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+        kind = tag.removeprefix(_CORE)
+        if not isinstance(value, wanted[kind]) or (kind != "bool" and isinstance(value, bool)):
+            self._error(event.start_mark, f"'{text}' is not a valid !!{kind}")
+            return text
+        return float(value) if kind == "float" else value
+
+    @staticmethod
+    def _child_path(parent: _Frame | None) -> Path:
+        if parent is None:
+            return ()
+        if isinstance(parent.container, dict):
+            assert parent.pending_key is not None
+            return (*parent.path, parent.pending_key)
+        return (*parent.path, len(parent.container))
+
+    def _error(self, mark: Any, message: str) -> None:
+        self.errors.append(Diagnostic(self.file, *_position(mark), message))
+
+
+def _position(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _tag_message(tag: str, allowed: frozenset[str]) -> str:
+    shown = "!!" + tag.removeprefix(_CORE) if tag.startswith(_CORE) else tag
+    names = ", ".join(sorted("!!" + t.removeprefix(_CORE) for t in allowed))
+    return f"the tag {shown} is not allowed here (only {names})"
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes YAML that this loader reads back as the same data."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    # Quote any string this loader would read as something else (`12`, `true`, `~`).
+    style = '"' if not isinstance(resolve_plain(text), str) else None
+    return dumper.represent_scalar(_CORE + "str", text, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def dump(data: Any) -> str:
+    """Serialise plain data so that `load_bytes(dump(x))` gives `x` back.
+
+    >>> dump({"reps": "12", "on": "no", "load": 60})
+    'reps: "12"\\n\\'on\\': \\'no\\'\\nload: 60\\n'
+    """
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
