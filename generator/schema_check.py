@@ -1,0 +1,242 @@
+"""JSON Schema validation, with each error said plainly at the node it is about.
+
+jsonschema's own messages are written for schema authors ("'x' does not match
+'^(?:...)$'"). A person editing a spec needs the value, what was expected, and
+often a suggestion, at the line and column of the offending key or value.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft7Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+from generator.errors import Diagnostic
+from generator.loader import Document, Path, resolve_plain
+from generator.resources import schema
+
+_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "nothing",
+}
+_YAML11_BOOLEANS = frozenset("yes no on off y n Yes No On Off YES NO ON OFF Y N".split())
+
+
+@cache
+def validator(name: str) -> Draft7Validator:
+    """One validator per schema per process: building it is the expensive part."""
+    return Draft7Validator(schema(name), format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+def schema_diagnostics(document: Document, schema_name: str) -> list[Diagnostic]:
+    """Every schema error in the document, each once, in plain words and located."""
+    found: list[Diagnostic] = []
+    for error in validator(schema_name).iter_errors(document.data):
+        for leaf in _leaves(error):
+            found.extend(_diagnose(document, leaf, schema(schema_name)))
+    return found
+
+
+def _leaves(error: ValidationError) -> Iterator[ValidationError]:
+    """Replace a failed anyOf/oneOf by the error of the branch that was meant."""
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        if all(sub.validator == "required" for sub in error.context):
+            yield error  # reported as "needs one of" below
+            return
+        chosen = best_match(error.context)
+        if chosen is not None:
+            yield from _leaves(chosen)
+            return
+    yield error
+
+
+def format_path(path: Path) -> str:
+    """A path into the data as a person reads it.
+
+    >>> format_path(("phases", 1, "sessions", "A", 0, "reps"))
+    'phases[1].sessions.A[0].reps'
+    >>> format_path(("equipment", "my bar"))
+    'equipment["my bar"]'
+    """
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        elif part.replace("_", "a").replace("-", "a").isalnum():
+            text += f".{part}" if text else part
+        else:
+            text += f'["{part}"]'
+    return text
+
+
+def show(value: Any) -> str:
+    """A value quoted for a message, shortened if long.
+
+    >>> show("thr"), show(12), show("x" * 60)[-4:]
+    ("'thr'", '12', "...'")
+    """
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{text}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "nothing" if value is None else str(value)
+
+
+def _diagnose(
+    document: Document, error: ValidationError, root: dict[str, Any]
+) -> Iterator[Diagnostic]:
+    path: Path = tuple(error.absolute_path)
+    keyword = str(error.validator)
+    if "propertyNames" in error.absolute_schema_path:
+        key_path = (*path, str(error.instance))
+        message = _value_message(error, keyword)
+        yield _at(document, key_path, f"{show(error.instance)} {message}", key=True)
+        return
+    if keyword == "additionalProperties" and error.validator_value is False:
+        allowed = sorted(error.schema.get("properties", {}))
+        for extra in sorted(set(error.instance) - set(allowed)):
+            text = f"unknown key {show(extra)}{_suggest(extra, allowed, listing=True)}"
+            yield _at(document, (*path, extra), text, key=True)
+        return
+    if keyword == "required":
+        for missing in error.validator_value:
+            if missing not in error.instance:
+                text = f"missing required key {show(missing)}{_condition(error, root)}"
+                yield _at(document, path, text)
+        return
+    if keyword in ("anyOf", "oneOf"):
+        groups = [" and ".join(sub.validator_value) for sub in error.context]
+        yield _at(document, path, "needs " + ", or ".join(groups))
+        return
+    yield _at(document, path, _value_message(error, keyword))
+
+
+def _value_message(error: ValidationError, keyword: str) -> str:
+    """What is wrong with a value, for the keywords that judge values."""
+    value = error.instance
+    expected = error.validator_value
+    if keyword == "type":
+        return _type_message(value, expected)
+    if keyword == "enum":
+        options = [str(option) for option in expected]
+        hint = _suggest(str(value), options, listing=False)
+        return f"{show(value)} is not one of {', '.join(options)}{hint}"
+    if keyword == "pattern":
+        return f"{show(value)}: {error.schema.get('patternErrorMessage', 'not in the expected form')}"
+    if keyword == "format":
+        return f"{show(value)} is not a real date" if expected == "date" else error.message
+    if keyword == "const":
+        return f"must be {show(expected)}, not {show(value)}"
+    return _limit_message(error, keyword)
+
+
+def _limit_message(error: ValidationError, keyword: str) -> str:
+    value = error.instance
+    expected = error.validator_value
+    shown = show(value)
+    messages = {
+        "minimum": f"{shown} is below the least allowed, {expected}",
+        "maximum": f"{shown} is above the most allowed, {expected}",
+        "exclusiveMinimum": f"{shown} must be more than {expected}",
+        "exclusiveMaximum": f"{shown} must be less than {expected}",
+        "multipleOf": f"{shown} must be a multiple of {expected}",
+        "minLength": "must not be empty" if expected == 1 else f"must be at least {expected} long",
+        "maxLength": f"is longer than {expected} characters",
+        "minItems": f"needs at least {expected} item{'s' if expected != 1 else ''}",
+        "maxItems": f"has more than {expected} items",
+        "minProperties": f"needs at least {expected} key{'s' if expected != 1 else ''}",
+        "not": f"{shown} is not allowed here",
+    }
+    if keyword == "maxProperties":
+        if expected == 1:
+            names = ", ".join(sorted(value))
+            return f"give one method per list item, not several together ({names})"
+        return f"has more than {expected} keys"
+    if keyword == "uniqueItems":
+        seen: list[Any] = []
+        for item in value:
+            if item in seen:
+                return f"lists {show(item)} more than once"
+            seen.append(item)
+    if keyword == "False schema":
+        return "is not allowed here"
+    return messages.get(keyword, error.message)
+
+
+def _type_message(value: Any, expected: str | list[str]) -> str:
+    kinds = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in kinds)
+    message = f"expected {wanted}, not {show(value)}"
+    if not isinstance(value, str):
+        if kinds == ["integer"] and isinstance(value, float):
+            return f"expected a whole number, not {value}"
+        return message
+    if "boolean" in kinds and value in _YAML11_BOOLEANS:
+        return f"{message}: write true or false (YAML 1.1 read {value} as a boolean; liftplan does not)"
+    if {"integer", "number"} & set(kinds):
+        if value.lstrip("+-").startswith("0") and value.lstrip("+-0").isdigit():
+            return f"{message}: a leading zero is ambiguous in YAML (octal in 1.1); write {int(value)}"
+        if ":" in value and value.replace(":", "").isdigit():
+            return f"{message}: YAML 1.1 read this as minutes:seconds; write the number itself"
+    if isinstance(resolve_plain(value), str) and value.replace(".", "", 1).isdigit():
+        return f"{message}: remove the quotes"
+    return message
+
+
+def _suggest(word: str, options: list[str], *, listing: bool) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f": did you mean {show(close[0])}?"
+    if listing and options and len(options) <= 12:
+        return f" (expected {', '.join(options)})"
+    return ""
+
+
+def _condition(error: ValidationError, root: dict[str, Any]) -> str:
+    """For a key required by an if/then, say which condition asked for it."""
+    schema_path = list(error.absolute_schema_path)
+    if "then" not in schema_path:
+        return ""
+    cut = len(schema_path) - 1 - schema_path[::-1].index("then")
+    node: Any = _schema_at(root, schema_path[:cut])
+    condition = node.get("if", {}).get("properties", {}) if isinstance(node, dict) else {}
+    for key, rule in condition.items():
+        if "const" in rule:
+            return f" (needed when {key} is {rule['const']})"
+    return ""
+
+
+def _schema_at(root: dict[str, Any], schema_path: list[Any]) -> Any:
+    """Follow a jsonschema schema path through the root schema and its $refs."""
+    node: Any = root
+    for part in schema_path:
+        while isinstance(node, dict) and "$ref" in node:
+            node = _resolve(root, node["$ref"])
+        node = node[part]
+    return node
+
+
+def _resolve(root: dict[str, Any], ref: str) -> Any:
+    node: Any = root
+    for part in ref.removeprefix("#/").split("/"):
+        node = node[part]
+    return node
+
+
+def _at(document: Document, path: Path, message: str, *, key: bool = False) -> Diagnostic:
+    line, column = document.locate(path, key=key)
+    return Diagnostic(document.file, line, column, message, format_path(path))
