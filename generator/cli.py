@@ -1,0 +1,137 @@
+"""The `liftplan` command: a thin layer of options and output over the library.
+
+Exit codes: 0 success, 1 bad input (every error printed as `file:line:col: ...`
+on stderr), 2 a usage error. Heavy libraries are imported inside the commands
+that use them, so `--help` and `validate` stay fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from generator.errors import Diagnostic, LiftplanError
+
+
+def _version() -> str:
+    try:
+        return version("liftplan")
+    except PackageNotFoundError:  # pragma: no cover - running from an uninstalled checkout
+        return "unknown"
+
+
+EPILOG = """\b
+Examples:
+  liftplan new hip-thrust-12wk          write a commented starter spec
+  liftplan validate programs/           check every spec in a folder
+  liftplan validate --strict a.yaml     treat warnings as errors
+  liftplan schema > program.schema.json
+"""
+
+
+@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(_version(), prog_name="liftplan")
+def main() -> None:
+    """Turn a training program written in YAML into a dated, printable, publishable plan."""
+
+
+@main.command(epilog="""\b
+Examples:
+  liftplan validate                     every spec under ./programs
+  liftplan validate programs/a.yaml b.yaml
+  liftplan validate --format json programs/ > report.json
+""")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+    show_default=True, help="text: one line per problem on stderr; json: a report on stdout.",
+)
+def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
+    """Check program specs (files, or folders of .yaml files) and report every problem."""
+    from generator.validate import check_file, find_specs
+
+    files = find_specs(paths or _default_programs())
+    if not files:
+        raise click.UsageError("no .yaml or .yml files found in the paths given")
+    results = [check_file(file) for file in files]
+    diagnostics = [d for result in results for d in result.diagnostics]
+    failed = any(result.errors or (strict and result.warnings) for result in results)
+    if output_format == "json":
+        report = {"files": len(files), "valid": not failed,
+                  "diagnostics": [d.as_dict() for d in diagnostics]}
+        click.echo(json.dumps(report, indent=2))
+    else:
+        _print(diagnostics)
+        errors = sum(len(result.errors) for result in results)
+        warnings = sum(len(result.warnings) for result in results)
+        click.echo(f"{len(files)} spec{'s' if len(files) != 1 else ''} checked: "
+                   f"{errors} error{'s' if errors != 1 else ''}, "
+                   f"{warnings} warning{'s' if warnings != 1 else ''}", err=True)
+    sys.exit(1 if failed else 0)
+
+
+def _default_programs() -> tuple[str, ...]:
+    if Path("programs").is_dir():
+        return ("programs",)
+    raise click.UsageError("give spec files or folders (there is no ./programs folder here)")
+
+
+@main.command(epilog="""\b
+Examples:
+  liftplan new hip-thrust-12wk
+  liftplan new squat-cycle --directory programs --start 2027-03-01
+""")
+@click.argument("name")
+@click.option("--directory", "-d", type=click.Path(file_okay=False), default=".",
+              show_default=True, help="Folder to write NAME.yaml in.")
+@click.option("--start", help="First training week, YYYY-MM-DD [default: next Monday].")
+@click.option("--schema", "schema_ref", help="Schema path or URL for the editor modeline "
+              "[default: the schema shipped with liftplan, relative to the new file].")
+def new(name: str, directory: str, start: str | None, schema_ref: str | None) -> None:
+    """Write a commented starter spec NAME.yaml (never overwrites a file)."""
+    from generator.starter import StarterError, write_starter
+
+    try:
+        written = write_starter(name, Path(directory), start=start, schema_ref=schema_ref)
+    except StarterError as error:
+        raise click.UsageError(str(error)) from None
+    click.echo(f"wrote {written}", err=True)
+
+
+@main.command()
+def schema() -> None:
+    """Print the program JSON Schema (draft-07) that specs are validated against."""
+    from generator.resources import schema_text
+
+    click.echo(schema_text("program"), nl=False)
+
+
+@main.command()
+@click.option("--family", help="Only this family, e.g. hip_thrust.")
+def exercises(family: str | None) -> None:
+    """List the built-in exercise catalogue that specs can use by id."""
+    from generator.catalogue import CATALOGUE, FAMILIES
+
+    if family is not None and family not in FAMILIES:
+        raise click.BadParameter(f"one of {', '.join(FAMILIES)}", param_hint="--family")
+    for entry in CATALOGUE.values():
+        if family is None or entry.family == family:
+            side = "one side" if entry.unilateral else ""
+            click.echo(f"{entry.id:32} {entry.equipment:12} {side:9} {entry.name}".rstrip())
+
+
+def _print(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        click.echo(diagnostic.format(), err=True)
+
+
+def fail(error: LiftplanError) -> NoReturn:
+    """Report a LiftplanError the standard way and exit 1."""
+    _print(list(error.diagnostics))
+    sys.exit(1)

@@ -1,0 +1,53 @@
+"""Every default liftplan applies, in one place.
+
+Defaults a single key has live in the program schema (`default`), where editors
+show them; `schema_default` reads them from there. Defaults that are tables (rep
+ranges by goal, the built-in day types) live here, and the schema's descriptions
+quote them (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from generator.resources import schema
+
+GOAL_REPS: MappingProxyType[str, str] = MappingProxyType(
+    {
+        "hypertrophy": "8-12",
+        "strength": "3-6",
+        "power": "1-3",
+        "endurance": "12-20",
+        "general": "6-10",
+    }
+)
+
+DAY_TYPES: MappingProxyType[str, MappingProxyType[str, Any]] = MappingProxyType(
+    {
+        "heavy": MappingProxyType({"sets": 5, "reps": "3-5", "load": "85%"}),
+        "moderate": MappingProxyType({"sets": 4, "reps": "6-8", "load": "75%"}),
+        "light": MappingProxyType({"sets": 3, "reps": "10-12", "load": "65%"}),
+    }
+)
+
+# A deload every N weeks is due when there has been none for this many weeks.
+DELOAD_WARNING_WEEKS = 8
+# A planned rise in load of more than this share in a week is questionable.
+WEEKLY_LOAD_JUMP = 0.10
+
+
+def schema_default(*pointer: str) -> Any:
+    """The `default` the program schema gives at a path of keys under its root.
+
+    >>> schema_default("definitions", "deload", "properties", "load")
+    '90%'
+    >>> schema_default("properties", "units")
+    'kg'
+    """
+    node: Any = schema("program")
+    for key in pointer:
+        node = node[key]
+    if "default" not in node:
+        raise KeyError("/".join(pointer) + " has no default in the program schema")
+    return node["default"]

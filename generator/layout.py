@@ -1,0 +1,123 @@
+"""Where a program's phases fall in its weeks, and which weeks are deloads.
+
+Pure functions over a spec that has passed schema validation: the semantic checks
+use them to find overlaps and long stretches without a deload, and expansion uses
+them to lay out the calendar, so both agree on what week 9 is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.notation import parse_week_range
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseSpan:
+    """A phase's program weeks, first and last included (1-based)."""
+
+    index: int
+    first: int
+    last: int
+
+    @property
+    def weeks(self) -> int:
+        return self.last - self.first + 1
+
+
+def phase_spans(phases: Sequence[Mapping[str, Any]]) -> list[PhaseSpan]:
+    """Each phase's weeks; a count follows on from the phase before, a range is taken as written.
+
+    >>> [(s.first, s.last) for s in phase_spans([{"weeks": 4}, {"weeks": "5-8"}, {"weeks": 2}])]
+    [(1, 4), (5, 8), (9, 10)]
+    """
+    spans: list[PhaseSpan] = []
+    next_week = 1
+    for index, phase in enumerate(phases):
+        first, last = parse_week_range(phase["weeks"])
+        if first is None:
+            first, last = next_week, next_week + last - 1
+        spans.append(PhaseSpan(index, first, last))
+        next_week = last + 1
+    return spans
+
+
+def phase_training_days(program: Mapping[str, Any], phase: Mapping[str, Any]) -> list[str]:
+    """The weekdays a phase trains on: its own days if given, else the program's."""
+    days = phase.get("days")
+    if isinstance(days, Mapping):
+        return list(days)
+    if isinstance(days, list):
+        return list(days)
+    return list(program["schedule"]["days"])
+
+
+def phase_sessions(phases: Sequence[Mapping[str, Any]], index: int) -> Mapping[str, Any] | None:
+    """A phase's sessions, inherited from the nearest earlier phase that has them."""
+    for phase in reversed(phases[: index + 1]):
+        if "sessions" in phase:
+            sessions: Mapping[str, Any] = phase["sessions"]
+            return sessions
+    return None
+
+
+def deload_weeks(program: Mapping[str, Any]) -> set[int]:
+    """The program weeks that are deloads, by the program's rule and each phase's own."""
+    phases = program["phases"]
+    found: set[int] = set()
+    for span, phase in zip(phase_spans(phases), phases, strict=True):
+        found.update(_phase_deloads(program, phase, span))
+    return found
+
+
+def _phase_deloads(
+    program: Mapping[str, Any], phase: Mapping[str, Any], span: PhaseSpan
+) -> Iterator[int]:
+    own = phase.get("deload")
+    if own is False:
+        return
+    if isinstance(own, Mapping):
+        for week in _rule_weeks(own, span.weeks):
+            yield span.first + week - 1
+        return
+    wave_weeks = _wave_deload_offsets(program, phase)
+    if wave_weeks is not None:
+        for offset in range(span.weeks):
+            if offset % wave_weeks[0] in wave_weeks[1]:
+                yield span.first + offset
+        return
+    rule = program.get("deload")
+    if rule is not None:
+        yield from (w for w in _rule_weeks(rule, span.last) if w >= span.first)
+
+
+def _rule_weeks(rule: Mapping[str, Any], length: int) -> Iterator[int]:
+    """Weeks 1..length that a deload rule (every N, or listed weeks) marks."""
+    if "every" in rule:
+        yield from range(rule["every"], length + 1, rule["every"])
+    yield from (week for week in rule.get("weeks", ()) if week <= length)
+
+
+def _wave_deload_offsets(
+    program: Mapping[str, Any], phase: Mapping[str, Any]
+) -> tuple[int, set[int]] | None:
+    """For a wave phase whose wave marks deload weeks: the wave length and those offsets."""
+    if phase.get("model") != "wave":
+        return None
+    waves = program.get("waves", {})
+    for session in (phase.get("sessions") or {}).values():
+        items = session if isinstance(session, list) else session.get("exercises", [])
+        for item in items:
+            wave = waves.get(item.get("wave"))
+            if wave is None:
+                continue
+            offsets = {
+                offset
+                for offset, week in enumerate(wave["weeks"])
+                if isinstance(week, Mapping) and week.get("deload")
+            }
+            if offsets:
+                return len(wave["weeks"]), offsets
+    return None

@@ -1,0 +1,77 @@
+"""The load-and-validate stage: from files on disk to checked documents or diagnostics.
+
+This is the boundary. Past it, a program is trusted: the schema has checked its
+shape and the semantic checks that its parts agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Diagnostic, LiftplanError, Severity, sort_diagnostics
+from generator.loader import Document, load_file
+from generator.schema_check import schema_diagnostics
+from generator.semantic import semantic_diagnostics
+
+SPEC_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One file's outcome: the document if it could be read, and everything found in it."""
+
+    file: str
+    document: Document | None
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+
+
+def check_document(document: Document) -> list[Diagnostic]:
+    """Schema errors first; semantic checks only on a spec whose shape can be trusted."""
+    found = schema_diagnostics(document, "program")
+    if found:
+        return sort_diagnostics(found)
+    return sort_diagnostics(semantic_diagnostics(document))
+
+
+def check_file(path: str) -> Checked:
+    """Read and check one spec, turning every problem into a diagnostic."""
+    try:
+        document = load_file(path)
+    except LiftplanError as error:
+        return Checked(path, None, error.diagnostics)
+    return Checked(path, document, tuple(check_document(document)))
+
+
+def load_program(path: str, *, strict: bool = False) -> Document:
+    """A spec that passed every check, or LiftplanError with all its errors (and warnings, if strict)."""
+    checked = check_file(path)
+    blocking = checked.diagnostics if strict else checked.errors
+    if blocking or checked.document is None:
+        raise LiftplanError(blocking)
+    return checked.document
+
+
+def find_specs(paths: Iterable[str]) -> list[str]:
+    """Spec files named directly, and every .yaml/.yml file under named folders, sorted."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(
+                str(child)
+                for child in sorted(path.rglob("*"))
+                if child.suffix in SPEC_SUFFIXES and child.is_file()
+            )
+        else:
+            found.append(given)
+    return found
