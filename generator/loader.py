@@ -377,9 +377,14 @@ class _Dumper(yaml.SafeDumper):
     """Writes YAML that this loader reads back as the same data."""
 
 
+# Line breaks YAML knows beyond \n, which only double quotes can carry as escapes.
+_SPECIAL_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
+
+
 def _represent_str(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
     # Quote any string this loader would read as something else (`12`, `true`, `~`).
-    style = '"' if not isinstance(resolve_plain(text), str) else None
+    misread = not isinstance(resolve_plain(text), str) or not _SPECIAL_BREAKS.isdisjoint(text)
+    style = '"' if misread else None
     return dumper.represent_scalar(_CORE + "str", text, style=style)
 
 
