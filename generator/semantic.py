@@ -333,8 +333,9 @@ def _warn_long_stretches(checker: _Checker, deloads: set[int], length: int) -> N
         stretch = week - last_deload - 1
         if stretch > DELOAD_WARNING_WEEKS:
             first, last = last_deload + 1, week - 1
-            checker.warn(("deload",) if "deload" in checker.program else ("phases",),
-                         f"weeks {first}-{last} ({stretch} weeks) have no deload; one every 4-8 weeks aids recovery")
+            where: Path = ("deload",) if "deload" in checker.program else ("phases",)
+            message = f"weeks {first}-{last} ({stretch} weeks) have no deload; one every 4-8 weeks aids recovery"
+            checker.warn(where, message, key=True)
         last_deload = week
 
 

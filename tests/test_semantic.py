@@ -1,0 +1,203 @@
+"""Semantic checks: references, arithmetic and training sense, each located."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from generator.errors import Severity
+from generator.loader import load_bytes
+from generator.validate import check_document
+
+HEAD = """\
+id: t
+title: T
+start: "2027-01-04"
+schedule: {days: [mon, thu]}
+equipment:
+  barbell: {kind: barbell, bar: 20, plates: [20, 10, 5, 2.5, 1.25]}
+  dumbbells: {kind: dumbbells, loads: [5, 7.5, 10, 12.5, 15]}
+maxes:
+  hip_thrust: {one_rm: 140}
+deload: {every: 4}
+"""
+
+
+def check(body: str, head: str = HEAD) -> list[str]:
+    text = head + textwrap.dedent(body)
+    document = load_bytes(text.encode(), "s.yaml")
+    return [d.format() for d in check_document(document)]
+
+
+def phase(items: str, extra: str = "") -> str:
+    """A one-phase body whose session A holds the given exercise items."""
+    return "phases:\n  - name: P\n    weeks: 8\n" + extra + "    sessions:\n      A:\n" + textwrap.indent(
+        textwrap.dedent(items), "        "
+    )
+
+
+def test_a_sound_program_has_nothing_to_report() -> None:
+    assert check(phase("- {exercise: hip_thrust, sets: 3, reps: 8-12, load: 65%}\n")) == []
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        ("- {exercise: hip_thrst}\n",
+         "s.yaml:16:22: phases[0].sessions.A[0].exercise: unknown exercise 'hip_thrst': "
+         "did you mean 'hip_thrust'?"),
+        ("- {exercise: hip_thrust, reps: 12-8}\n",
+         "s.yaml:16:40: phases[0].sessions.A[0].reps: 12-8: the low end is above the high end"),
+        ("- {exercise: back_squat, load: 70%}\n",
+         "s.yaml:16:40: phases[0].sessions.A[0].load: 70% needs a max for back_squat: add it under maxes"),
+        ("- {exercise: hip_thrust, load: 70% tm}\n", None),
+        ("- {exercise: kettlebell_swing, load: 16}\n",
+         "s.yaml:16:46: phases[0].sessions.A[0].load: kettlebell_swing needs kettlebells equipment, "
+         "and equipment has none"),
+        ("- {exercise: push_up, load: 10}\n",
+         "s.yaml:16:37: phases[0].sessions.A[0].load: push_up is a bodyweight exercise: "
+         "write bodyweight+10 for added load"),
+        ("- {exercise: hip_thrust, band: heavy}\n",
+         "s.yaml:16:40: phases[0].sessions.A[0].band: no band 'heavy' in equipment"),
+        ("- {exercise: hip_thrust, wave: fsl}\n",
+         "s.yaml:16:40: phases[0].sessions.A[0].wave: unknown wave 'fsl'"),
+    ],
+)
+def test_references_are_checked(items: str, expected: str | None) -> None:
+    found = check(phase(items))
+    if expected is None:  # a training max defaults to 90% of the one-rep max
+        assert found == []
+    else:
+        assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    ("step", "message"),
+    [
+        ("{load: {add: 1}}", "progress[0].load.add: the barbell cannot add 1 kg: loads move in "
+         "steps of 2.5 kg (a pair of the smallest plates, 1.25)"),
+        ("{double: {add: 2.5}}", "progress[0].double: double progression needs a rep range such as "
+         "8-12 (reps is 10)"),
+        ("{sets: {add: 1}}", "progress[0].sets: adding sets needs max, where it stops"),
+        ("{reps: {add: -1}}", "progress[0].reps: removing reps needs min, where it stops"),
+        ("{rest: {step: -15s}}", "progress[0].rest: shortening rest needs floor, the shortest rest"),
+        ("{frequency: {max: 3}}", "progress[0].frequency.max: 3 sessions a week, but the phase "
+         "trains on 2 days"),
+        ("{variation: {ladder: [hip_thrust, frog_pump]}}",
+         "progress[0].variation.ladder[1]: unknown exercise 'frog_pump'"),
+        ("{variation: {ladder: [glute_bridge, b_stance_hip_thrust]}}",
+         "progress[0].variation: hip_thrust is not on the ladder (glute_bridge, b_stance_hip_thrust)"),
+        ("{rotate: {steps: [{load: {add: 2.5}}, {rotate: {steps: [{reps: {max: 12}}, {sets: {max: 4}}]}}]}}",
+         "progress[0].rotate.steps[1].rotate: a rotation cannot hold another rotation"),
+    ],
+)
+def test_progression_steps_are_checked(step: str, message: str) -> None:
+    found = check(phase(f"- exercise: hip_thrust\n  reps: 10\n  load: 60\n  progress: [{step}]\n"))
+    assert [line.split(": ", 1)[1] for line in found] == [
+        "phases[0].sessions.A[0]." + message
+    ]
+
+
+def test_dumbbell_steps_follow_the_rack() -> None:
+    found = check(phase("- exercise: dumbbell_row\n  reps: 8-12\n  load: 10\n"
+                        "  progress: [{double: {add: 1}}]\n"))
+    assert found == ["s.yaml:19:37: phases[0].sessions.A[0].progress[0].double.add: the dumbbells "
+                     "cannot add 1 kg: loads move in steps of 2.5 kg"]
+
+
+def test_overlapping_and_gapped_phases() -> None:
+    body = """\
+    phases:
+      - {name: One, weeks: 1-4, sessions: {A: [{exercise: hip_thrust}]}}
+      - {name: Two, weeks: 3-6}
+      - {name: Three, weeks: 9-10}
+    """
+    assert check(body) == [
+        "s.yaml:13:24: phases[1].weeks: weeks 3-6 overlap the phase before, 'One' (weeks 1-4)",
+        "s.yaml:14:26: phases[2].weeks: week 7-8 belongs to no phase: 'Two' ends at week 6",
+    ]
+
+
+def test_deload_every_week_is_an_error() -> None:
+    found = check(phase("- {exercise: hip_thrust}\n"), head=HEAD.replace("{every: 4}", "{every: 1}"))
+    assert found == ["s.yaml:10:17: deload.every: a deload every week leaves no training weeks: "
+                     "use every: 2 or more"]
+
+
+def test_weeks_without_deload_are_a_warning() -> None:
+    body = phase("- {exercise: hip_thrust}\n").replace("weeks: 8", "weeks: 12")
+    found = check(body, head=HEAD.replace("deload: {every: 4}\n", ""))
+    assert found == ["s.yaml:10:1: warning: phases: weeks 1-12 (12 weeks) have no deload; "
+                     "one every 4-8 weeks aids recovery"]
+
+
+def test_load_jump_over_ten_percent_a_week_is_a_warning() -> None:
+    found = check(phase("- exercise: hip_thrust\n  load: 40\n  progress: [{load: {add: 5, every: week}}]\n"))
+    assert found == ["s.yaml:18:29: warning: phases[0].sessions.A[0].progress[0].load: load rises "
+                     "about 12% a week; more than 10% is hard to sustain"]
+
+
+def test_unknown_ladder_on_an_exercise_definition() -> None:
+    body = "exercises:\n  hip_thrust: {ladder: [hip_thrust, hip_thrust_x]}\n" + phase(
+        "- {exercise: hip_thrust}\n")
+    assert check(body) == [
+        "s.yaml:12:37: exercises.hip_thrust.ladder[1]: unknown exercise 'hip_thrust_x': "
+        "did you mean 'hip_thrust'?"
+    ]
+
+
+def test_new_exercise_needs_name_and_equipment() -> None:
+    body = "exercises:\n  frog_pump: {unilateral: false}\n" + phase("- {exercise: frog_pump}\n")
+    assert check(body) == [
+        "s.yaml:12:14: exercises.frog_pump: a new exercise needs equipment (frog_pump is not in the catalogue)",
+        "s.yaml:12:14: exercises.frog_pump: a new exercise needs name (frog_pump is not in the catalogue)",
+    ]
+
+
+def test_day_types_only_on_training_days_and_defined() -> None:
+    extra = "    model: undulating\n    day_types: {mon: heavy, fri: brutal}\n"
+    found = check(phase("- {exercise: hip_thrust}\n", extra))
+    assert found == [
+        "s.yaml:15:16: phases[0].day_types: thu is a training day with no day type",
+        "s.yaml:15:29: phases[0].day_types.fri: fri is not a training day of this phase (mon, thu)",
+        "s.yaml:15:34: phases[0].day_types.fri: unknown day type 'brutal'",
+    ]
+
+
+def test_technique_in_two_sessions_of_a_week_is_a_warning() -> None:
+    body = """\
+    phases:
+      - name: P
+        weeks: 4
+        sessions:
+          A: [{exercise: hip_thrust, technique: {kind: drop_set}}]
+          B: [{exercise: hip_thrust, technique: {kind: drop_set, drop: 50%}}]
+    """
+    found = check(body)
+    assert found == [
+        "s.yaml:16:45: warning: phases[0].sessions.B[0].technique: hip_thrust has an advanced "
+        "technique in more than one session a week; once every few weeks is plenty",
+        "s.yaml:16:68: warning: phases[0].sessions.B[0].technique.drop: a drop of 50%: 20-30% is usual",
+    ]
+
+
+def test_both_one_rm_and_tested_is_an_error() -> None:
+    head = HEAD.replace("{one_rm: 140}", "{one_rm: 140, tested: {load: 100, reps: 5}}")
+    assert check(phase("- {exercise: hip_thrust}\n"), head=head) == [
+        "s.yaml:9:15: maxes.hip_thrust: give one_rm or tested, not both"
+    ]
+
+
+def test_unknown_time_zone() -> None:
+    head = HEAD.replace("{days: [mon, thu]}", "{days: [mon, thu], timezone: Mars/Olympus}")
+    assert check(phase("- {exercise: hip_thrust}\n"), head=head) == [
+        "s.yaml:4:40: schedule.timezone: 'Mars/Olympus' is not a known IANA time zone"
+    ]
+
+
+def test_schema_errors_come_first_and_alone() -> None:
+    document = load_bytes((HEAD + phase("- {exercise: hip_thrst, sets: 0}\n")).encode(), "s.yaml")
+    found = check_document(document)
+    assert [d.message for d in found] == ["0 is below the least allowed, 1"]
+    assert all(d.severity is Severity.ERROR for d in found)
