@@ -40,17 +40,23 @@ def main() -> None:
     """Turn a training program written in YAML into a dated, printable, publishable plan."""
 
 
-@main.command(epilog="""\b
+@main.command(
+    epilog="""\b
 Examples:
   liftplan validate                     every spec under ./programs
   liftplan validate programs/a.yaml b.yaml
   liftplan validate --format json programs/ > report.json
-""")
+"""
+)
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-    show_default=True, help="text: one line per problem on stderr; json: a report on stdout.",
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per problem on stderr; json: a report on stdout.",
 )
 def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
     """Check program specs (files, or folders of .yaml files) and report every problem."""
@@ -63,16 +69,22 @@ def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
     diagnostics = [d for result in results for d in result.diagnostics]
     failed = any(result.errors or (strict and result.warnings) for result in results)
     if output_format == "json":
-        report = {"files": len(files), "valid": not failed,
-                  "diagnostics": [d.as_dict() for d in diagnostics]}
+        report = {
+            "files": len(files),
+            "valid": not failed,
+            "diagnostics": [d.as_dict() for d in diagnostics],
+        }
         click.echo(json.dumps(report, indent=2))
     else:
         _print(diagnostics)
         errors = sum(len(result.errors) for result in results)
         warnings = sum(len(result.warnings) for result in results)
-        click.echo(f"{len(files)} spec{'s' if len(files) != 1 else ''} checked: "
-                   f"{errors} error{'s' if errors != 1 else ''}, "
-                   f"{warnings} warning{'s' if warnings != 1 else ''}", err=True)
+        click.echo(
+            f"{len(files)} spec{'s' if len(files) != 1 else ''} checked: "
+            f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}",
+            err=True,
+        )
     sys.exit(1 if failed else 0)
 
 
@@ -82,17 +94,29 @@ def _default_programs() -> tuple[str, ...]:
     raise click.UsageError("give spec files or folders (there is no ./programs folder here)")
 
 
-@main.command(epilog="""\b
+@main.command(
+    epilog="""\b
 Examples:
   liftplan new hip-thrust-12wk
   liftplan new squat-cycle --directory programs --start 2027-03-01
-""")
+"""
+)
 @click.argument("name")
-@click.option("--directory", "-d", type=click.Path(file_okay=False), default=".",
-              show_default=True, help="Folder to write NAME.yaml in.")
+@click.option(
+    "--directory",
+    "-d",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Folder to write NAME.yaml in.",
+)
 @click.option("--start", help="First training week, YYYY-MM-DD [default: next Monday].")
-@click.option("--schema", "schema_ref", help="Schema path or URL for the editor modeline "
-              "[default: the schema shipped with liftplan, relative to the new file].")
+@click.option(
+    "--schema",
+    "schema_ref",
+    help="Schema path or URL for the editor modeline "
+    "[default: the schema shipped with liftplan, relative to the new file].",
+)
 def new(name: str, directory: str, start: str | None, schema_ref: str | None) -> None:
     """Write a commented starter spec NAME.yaml (never overwrites a file)."""
     from generator.starter import StarterError, write_starter

@@ -300,7 +300,9 @@ class _Composer:
         else:
             parent.container.append(value)
 
-    def _collection(self, event: Any, path: Path, stack: list[_Frame]) -> dict[str, Any] | list[Any]:
+    def _collection(
+        self, event: Any, path: Path, stack: list[_Frame]
+    ) -> dict[str, Any] | list[Any]:
         if len(stack) >= MAX_DEPTH:
             message = f"the document nests deeper than {MAX_DEPTH} levels"
             raise LiftplanError.at(self.file, *_position(event.start_mark), message)
@@ -343,12 +345,17 @@ class _Composer:
         if tag == _CORE + "str":
             return text
         value = resolve_plain(text)
-        wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+        wanted: dict[str, type | tuple[type, ...]] = {
+            "int": int,
+            "float": (int, float),
+            "bool": bool,
+            "null": type(None),
+        }
         kind = tag.removeprefix(_CORE)
         if not isinstance(value, wanted[kind]) or (kind != "bool" and isinstance(value, bool)):
             self._error(event.start_mark, f"'{text}' is not a valid !!{kind}")
             return text
-        return float(value) if kind == "float" else value
+        return float(text) if kind == "float" else value
 
     @staticmethod
     def _child_path(parent: _Frame | None) -> Path:

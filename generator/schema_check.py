@@ -28,7 +28,11 @@ _TYPE_NAMES = {
     "boolean": "true or false",
     "null": "nothing",
 }
-_YAML11_BOOLEANS = frozenset("yes no on off y n Yes No On Off YES NO ON OFF Y N".split())
+_YAML11_BOOLEANS = frozenset(
+    word
+    for base in ("yes", "no", "on", "off", "y", "n")
+    for word in (base, base.capitalize(), base.upper())
+)
 
 
 @cache
@@ -102,33 +106,48 @@ def _diagnose(
     path: Path = tuple(error.absolute_path)
     keyword = str(error.validator)
     if "propertyNames" in error.absolute_schema_path:
-        key_path = (*path, str(error.instance))
+        key_path = (*path, str(_instance(error)))
         message = _value_message(error, keyword)
-        yield _at(document, key_path, f"{show(error.instance)} {message}", key=True)
+        yield _at(document, key_path, f"{show(_instance(error))} {message}", key=True)
         return
-    if keyword == "additionalProperties" and error.validator_value is False:
-        allowed = sorted(error.schema.get("properties", {}))
-        for extra in sorted(set(error.instance) - set(allowed)):
+    if keyword == "additionalProperties" and _expected(error) is False:
+        allowed = sorted(_subschema(error).get("properties", {}))
+        for extra in sorted(set(_instance(error)) - set(allowed)):
             text = f"unknown key {show(extra)}{_suggest(extra, allowed, listing=True)}"
             yield _at(document, (*path, extra), text, key=True)
         return
     if keyword == "required":
-        for missing in error.validator_value:
-            if missing not in error.instance:
+        for missing in _expected(error):
+            if missing not in _instance(error):
                 text = f"missing required key {show(missing)}{_condition(error, root)}"
                 yield _at(document, path, text)
         return
     if keyword in ("anyOf", "oneOf"):
-        groups = [" and ".join(sub.validator_value) for sub in error.context]
+        groups = [" and ".join(_expected(sub)) for sub in error.context]
         yield _at(document, path, "needs " + ", or ".join(groups))
         return
     yield _at(document, path, _value_message(error, keyword))
 
 
+def _instance(error: ValidationError) -> Any:
+    """The value that failed (jsonschema types it as possibly unset; here it never is)."""
+    return error.instance
+
+
+def _expected(error: ValidationError) -> Any:
+    """The keyword's value in the schema, e.g. the minimum or the list of required keys."""
+    return error.validator_value
+
+
+def _subschema(error: ValidationError) -> dict[str, Any]:
+    """The schema object holding the failed keyword."""
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
 def _value_message(error: ValidationError, keyword: str) -> str:
     """What is wrong with a value, for the keywords that judge values."""
-    value = error.instance
-    expected = error.validator_value
+    value = _instance(error)
+    expected = _expected(error)
     if keyword == "type":
         return _type_message(value, expected)
     if keyword == "enum":
@@ -136,7 +155,8 @@ def _value_message(error: ValidationError, keyword: str) -> str:
         hint = _suggest(str(value), options, listing=False)
         return f"{show(value)} is not one of {', '.join(options)}{hint}"
     if keyword == "pattern":
-        return f"{show(value)}: {error.schema.get('patternErrorMessage', 'not in the expected form')}"
+        explanation = _subschema(error).get("patternErrorMessage", "not in the expected form")
+        return f"{show(value)}: {explanation}"
     if keyword == "format":
         return f"{show(value)} is not a real date" if expected == "date" else error.message
     if keyword == "const":
@@ -145,8 +165,8 @@ def _value_message(error: ValidationError, keyword: str) -> str:
 
 
 def _limit_message(error: ValidationError, keyword: str) -> str:
-    value = error.instance
-    expected = error.validator_value
+    value = _instance(error)
+    expected = _expected(error)
     shown = show(value)
     messages = {
         "minimum": f"{shown} is below the least allowed, {expected}",
@@ -186,10 +206,15 @@ def _type_message(value: Any, expected: str | list[str]) -> str:
             return f"expected a whole number, not {value}"
         return message
     if "boolean" in kinds and value in _YAML11_BOOLEANS:
-        return f"{message}: write true or false (YAML 1.1 read {value} as a boolean; liftplan does not)"
+        return (
+            f"{message}: write true or false "
+            f"(YAML 1.1 read {value} as a boolean; liftplan does not)"
+        )
     if {"integer", "number"} & set(kinds):
         if value.lstrip("+-").startswith("0") and value.lstrip("+-0").isdigit():
-            return f"{message}: a leading zero is ambiguous in YAML (octal in 1.1); write {int(value)}"
+            return (
+                f"{message}: a leading zero is ambiguous in YAML (octal in 1.1); write {int(value)}"
+            )
         if ":" in value and value.replace(":", "").isdigit():
             return f"{message}: YAML 1.1 read this as minutes:seconds; write the number itself"
     if isinstance(resolve_plain(value), str) and value.replace(".", "", 1).isdigit():

@@ -10,6 +10,7 @@ do not jump, advanced techniques used sparingly).
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -142,11 +143,21 @@ def _check_exercises(checker: _Checker) -> None:
         if exercise_id not in CATALOGUE:
             for needed in ("name", "equipment"):
                 if needed not in spec:
-                    checker.error(path, f"a new exercise needs {needed} ({exercise_id} is not in the catalogue)")
+                    checker.error(
+                        path,
+                        f"a new exercise needs {needed} ({exercise_id} is not in the catalogue)",
+                    )
         equipment = spec.get("equipment")
-        if equipment and equipment != "bodyweight" and equipment not in program.get("equipment", {}):
-            options = sorted(program.get("equipment", {})) + ["bodyweight"]
-            checker.error((*path, "equipment"), f"{show(equipment)} is not in equipment{_did_you_mean(equipment, options)}")
+        if (
+            equipment
+            and equipment != "bodyweight"
+            and equipment not in program.get("equipment", {})
+        ):
+            options = [*sorted(program.get("equipment", {})), "bodyweight"]
+            checker.error(
+                (*path, "equipment"),
+                f"{show(equipment)} is not in equipment{_did_you_mean(equipment, options)}",
+            )
         ladder = spec.get("ladder")
         if ladder:
             _check_ladder(checker, (*path, "ladder"), ladder, known)
@@ -157,7 +168,9 @@ def _check_exercises(checker: _Checker) -> None:
 def _check_ladder(checker: _Checker, path: Path, ladder: list[str], known: set[str]) -> None:
     for index, rung in enumerate(ladder):
         if rung not in known:
-            checker.error((*path, index), f"unknown exercise {show(rung)}{_did_you_mean(rung, known)}")
+            checker.error(
+                (*path, index), f"unknown exercise {show(rung)}{_did_you_mean(rung, known)}"
+            )
 
 
 def equipment_of(program: Mapping[str, Any], exercise_id: str) -> tuple[str | None, str]:
@@ -201,7 +214,11 @@ def _check_maxes(checker: _Checker) -> None:
     for exercise_id, entry in checker.program.get("maxes", {}).items():
         path: Path = ("maxes", exercise_id)
         if exercise_id not in known:
-            checker.error(path, f"unknown exercise {show(exercise_id)}{_did_you_mean(exercise_id, known)}", key=True)
+            checker.error(
+                path,
+                f"unknown exercise {show(exercise_id)}{_did_you_mean(exercise_id, known)}",
+                key=True,
+            )
         if "one_rm" in entry and "tested" in entry:
             checker.error(path, "give one_rm or tested, not both")
         training_max = entry.get("training_max")
@@ -209,10 +226,16 @@ def _check_maxes(checker: _Checker) -> None:
             checker.error((*path, "training_max"), f"{training_max} of what? add one_rm or tested")
         one_rm = entry.get("one_rm")
         if isinstance(training_max, int | float) and one_rm and training_max > one_rm:
-            checker.warn((*path, "training_max"), f"the training max {training_max} is above the one-rep max {one_rm}")
+            checker.warn(
+                (*path, "training_max"),
+                f"the training max {training_max} is above the one-rep max {one_rm}",
+            )
         tested = entry.get("tested")
         if tested and tested["reps"] > 10:
-            checker.warn((*path, "tested", "reps"), f"estimates from {tested['reps']} reps are unreliable; test 10 or fewer")
+            checker.warn(
+                (*path, "tested", "reps"),
+                f"estimates from {tested['reps']} reps are unreliable; test 10 or fewer",
+            )
 
 
 def _has_max(program: Mapping[str, Any], exercise_id: str, of: str) -> bool:
@@ -220,7 +243,9 @@ def _has_max(program: Mapping[str, Any], exercise_id: str, of: str) -> bool:
     if entry is None:
         return False
     has_one_rm = "one_rm" in entry or "tested" in entry
-    return has_one_rm or (of == "training_max" and isinstance(entry.get("training_max"), int | float))
+    return has_one_rm or (
+        of == "training_max" and isinstance(entry.get("training_max"), int | float)
+    )
 
 
 # --- phases ----------------------------------------------------------------------------------
@@ -232,7 +257,10 @@ def _check_phases(checker: _Checker) -> None:
     spans = phase_spans(phases)
     _check_spans(checker, spans)
     if spans and spans[-1].last > MAX_PROGRAM_WEEKS:
-        checker.error(("phases",), f"the program lasts {spans[-1].last} weeks; the most is {MAX_PROGRAM_WEEKS}")
+        checker.error(
+            ("phases",),
+            f"the program lasts {spans[-1].last} weeks; the most is {MAX_PROGRAM_WEEKS}",
+        )
     if "sessions" not in phases[0]:
         checker.error(("phases", 0), "the first phase needs sessions")
     day_types = set(DAY_TYPES) | set(program.get("day_types", {}))
@@ -246,10 +274,20 @@ def _check_spans(checker: _Checker, spans: list[PhaseSpan]) -> None:
         path: Path = ("phases", span.index, "weeks")
         name = phases[previous.index]["name"]
         if span.first <= previous.last:
-            checker.error(path, f"weeks {span.first}-{span.last} overlap the phase before, {show(name)} (weeks {previous.first}-{previous.last})")
+            checker.error(
+                path,
+                f"weeks {span.first}-{span.last} overlap the phase before, {show(name)} "
+                f"(weeks {previous.first}-{previous.last})",
+            )
         elif span.first > previous.last + 1:
-            gap = f"{previous.last + 1}-{span.first - 1}" if span.first - previous.last > 2 else str(previous.last + 1)
-            checker.error(path, f"week {gap} belongs to no phase: {show(name)} ends at week {previous.last}")
+            gap = (
+                f"{previous.last + 1}-{span.first - 1}"
+                if span.first - previous.last > 2
+                else str(previous.last + 1)
+            )
+            checker.error(
+                path, f"week {gap} belongs to no phase: {show(name)} ends at week {previous.last}"
+            )
     for span in spans:
         if span.last < span.first:
             path = ("phases", span.index, "weeks")
@@ -258,19 +296,32 @@ def _check_spans(checker: _Checker, spans: list[PhaseSpan]) -> None:
         checker.error(("phases", 0, "weeks"), "the first phase must start at week 1")
 
 
-def _check_phase_model(checker: _Checker, index: int, phase: Mapping[str, Any], day_types: set[str]) -> None:
+def _check_phase_model(
+    checker: _Checker, index: int, phase: Mapping[str, Any], day_types: set[str]
+) -> None:
     program = checker.program
     path: Path = ("phases", index)
     model = phase.get("model", "fixed")
     for key, owner in (("linear", "linear"), ("day_types", "undulating")):
         if key in phase and model != owner:
-            checker.error((*path, key), f"{key} is only used with model: {owner} (this phase is {model})", key=True)
+            checker.error(
+                (*path, key),
+                f"{key} is only used with model: {owner} (this phase is {model})",
+                key=True,
+            )
     days = phase_training_days(program, phase)
     for weekday, day_type in phase.get("day_types", {}).items():
         if weekday not in days:
-            checker.error((*path, "day_types", weekday), f"{weekday} is not a training day of this phase ({', '.join(days)})", key=True)
+            checker.error(
+                (*path, "day_types", weekday),
+                f"{weekday} is not a training day of this phase ({', '.join(days)})",
+                key=True,
+            )
         if day_type not in day_types:
-            checker.error((*path, "day_types", weekday), f"unknown day type {show(day_type)}{_did_you_mean(day_type, day_types)}")
+            checker.error(
+                (*path, "day_types", weekday),
+                f"unknown day type {show(day_type)}{_did_you_mean(day_type, day_types)}",
+            )
     if model == "undulating":
         for weekday in days:
             if weekday not in phase.get("day_types", {}):
@@ -280,15 +331,23 @@ def _check_phase_model(checker: _Checker, index: int, phase: Mapping[str, Any], 
     if isinstance(mapping, Mapping):
         for weekday, label in mapping.items():
             if label not in sessions:
-                checker.error((*path, "days", weekday), f"no session {show(label)} in this phase{_did_you_mean(label, sessions)}")
+                checker.error(
+                    (*path, "days", weekday),
+                    f"no session {show(label)} in this phase{_did_you_mean(label, sessions)}",
+                )
         for label in sessions:
             if label not in mapping.values() and "sessions" in phase:
-                checker.warn((*path, "sessions", label), f"session {label} is on none of the days", key=True)
+                checker.warn(
+                    (*path, "sessions", label), f"session {label} is on none of the days", key=True
+                )
     linear = phase.get("linear", {})
     if "load" in linear:
         kinds = {parse_load(value).kind for value in linear["load"]}
         if len(kinds) > 1 or kinds & {"effort", "bodyweight"}:
-            checker.error((*path, "linear", "load"), "the first and last loads must both be loads or both percentages")
+            checker.error(
+                (*path, "linear", "load"),
+                "the first and last loads must both be loads or both percentages",
+            )
     if model == "wave":
         uses = [use for use in _uses(program) if use.phase_index == index and "wave" in use.item]
         if not uses and "sessions" in phase:
@@ -318,7 +377,9 @@ def _check_deload_rule(checker: _Checker, path: Path, rule: Mapping[str, Any], w
     if "every" in rule and "weeks" in rule:
         checker.error(path, "give every or weeks, not both")
     if rule.get("every") == 1:
-        checker.error((*path, "every"), "a deload every week leaves no training weeks: use every: 2 or more")
+        checker.error(
+            (*path, "every"), "a deload every week leaves no training weeks: use every: 2 or more"
+        )
     listed = rule.get("weeks", [])
     for index, week in enumerate(listed):
         if week > weeks:
@@ -329,12 +390,15 @@ def _check_deload_rule(checker: _Checker, path: Path, rule: Mapping[str, Any], w
 
 def _warn_long_stretches(checker: _Checker, deloads: set[int], length: int) -> None:
     last_deload = 0
-    for week in sorted(deloads) + [length + 1]:
+    for week in [*sorted(deloads), length + 1]:
         stretch = week - last_deload - 1
         if stretch > DELOAD_WARNING_WEEKS:
             first, last = last_deload + 1, week - 1
             where: Path = ("deload",) if "deload" in checker.program else ("phases",)
-            message = f"weeks {first}-{last} ({stretch} weeks) have no deload; one every 4-8 weeks aids recovery"
+            message = (
+                f"weeks {first}-{last} ({stretch} weeks) have no deload; "
+                "one every 4-8 weeks aids recovery"
+            )
             checker.warn(where, message, key=True)
         last_deload = week
 
@@ -359,7 +423,10 @@ def _check_use(checker: _Checker, use: _Use) -> None:
     exercise_id = item["exercise"]
     known = _known_exercises(program)
     if exercise_id not in known:
-        checker.error((*use.path, "exercise"), f"unknown exercise {show(exercise_id)}{_did_you_mean(exercise_id, known)}")
+        checker.error(
+            (*use.path, "exercise"),
+            f"unknown exercise {show(exercise_id)}{_did_you_mean(exercise_id, known)}",
+        )
         return
     phase = program["phases"][use.phase_index]
     reps = parse_reps(item.get("reps", GOAL_REPS[phase.get("goal", "general")]))
@@ -369,9 +436,14 @@ def _check_use(checker: _Checker, use: _Use) -> None:
     _check_wave(checker, use, phase)
     _check_band(checker, use)
     if phase.get("model") == "undulating" and "load" in item:
-        checker.warn((*use.path, "load"), "in an undulating phase the day type sets the load; this load overrides it")
+        checker.warn(
+            (*use.path, "load"),
+            "in an undulating phase the day type sets the load; this load overrides it",
+        )
     steps = item.get("progress", phase.get("progress", []))
-    steps_path: Path = (*use.path, "progress") if "progress" in item else ("phases", use.phase_index, "progress")
+    steps_path: Path = (
+        (*use.path, "progress") if "progress" in item else ("phases", use.phase_index, "progress")
+    )
     for index, step in enumerate(steps):
         _check_step(checker, use, (*steps_path, index), step, reps.is_range, nested=False)
     _check_technique(checker, use)
@@ -392,7 +464,13 @@ def _check_load(checker: _Checker, use: _Use, exercise_id: str) -> None:
         if problem:
             checker.error(path, problem)
         elif name is None:
-            checker.error(path, f"{exercise_id} is a bodyweight exercise: write bodyweight+{load_text} for added load" if load.kind == "absolute" else f"{exercise_id} is a bodyweight exercise: give its load as bodyweight")
+            checker.error(
+                path,
+                f"{exercise_id} is a bodyweight exercise: "
+                f"write bodyweight+{load_text} for added load"
+                if load.kind == "absolute"
+                else f"{exercise_id} is a bodyweight exercise: give its load as bodyweight",
+            )
 
 
 def _check_wave(checker: _Checker, use: _Use, phase: Mapping[str, Any]) -> None:
@@ -422,16 +500,29 @@ def _check_band(checker: _Checker, use: _Use) -> None:
         for name in item["bands"]
     }
     if band not in bands:
-        checker.error((*use.path, "band"), f"no band {show(band)} in equipment{_did_you_mean(band, bands)}")
+        checker.error(
+            (*use.path, "band"), f"no band {show(band)} in equipment{_did_you_mean(band, bands)}"
+        )
 
 
-def _check_step(checker: _Checker, use: _Use, path: Path, step: Mapping[str, Any], has_range: bool, *, nested: bool) -> None:
+def _check_step(
+    checker: _Checker,
+    use: _Use,
+    path: Path,
+    step: Mapping[str, Any],
+    has_range: bool,
+    *,
+    nested: bool,
+) -> None:
     ((method, settings),) = step.items()
     here: Path = (*path, method)
     if method in ("load", "double"):
         _check_increment(checker, use, (*here, "add"), settings["add"])
     if method == "double" and not has_range:
-        checker.error(here, f"double progression needs a rep range such as 8-12 (reps is {use.item.get('reps')})")
+        checker.error(
+            here,
+            f"double progression needs a rep range such as 8-12 (reps is {use.item.get('reps')})",
+        )
     if method in ("sets", "reps"):
         add = settings.get("add", 1)
         if add > 0 and "max" not in settings:
@@ -447,7 +538,10 @@ def _check_step(checker: _Checker, use: _Use, path: Path, step: Mapping[str, Any
     if method == "frequency":
         days = phase_training_days(checker.program, checker.program["phases"][use.phase_index])
         if settings["max"] > len(days):
-            checker.error((*here, "max"), f"{settings['max']} sessions a week, but the phase trains on {len(days)} days")
+            checker.error(
+                (*here, "max"),
+                f"{settings['max']} sessions a week, but the phase trains on {len(days)} days",
+            )
     if method == "variation":
         _check_variation(checker, use, here, settings)
     if method == "rotate":
@@ -466,7 +560,10 @@ def _check_variation(checker: _Checker, use: _Use, path: Path, settings: Mapping
     if "ladder" in settings:
         _check_ladder(checker, (*path, "ladder"), ladder, _known_exercises(program))
     if not ladder:
-        checker.error(path, f"{exercise_id} has no ladder: give one here or under exercises.{exercise_id}.ladder")
+        checker.error(
+            path,
+            f"{exercise_id} has no ladder: give one here or under exercises.{exercise_id}.ladder",
+        )
     elif exercise_id not in ladder:
         checker.error(path, f"{exercise_id} is not on the ladder ({', '.join(ladder)})")
     elif ladder[-1] == exercise_id:
@@ -484,7 +581,11 @@ def _check_increment(checker: _Checker, use: _Use, path: Path, add: float | int 
     step = _smallest_step(item)
     if step and exact(add) % step:
         units = checker.program.get("units", "kg")
-        checker.error(path, f"the {name} cannot add {add} {units}: loads move in steps of {_number(step)} {units}{_step_reason(item)}")
+        checker.error(
+            path,
+            f"the {name} cannot add {add} {units}: "
+            f"loads move in steps of {_number(step)} {units}{_step_reason(item)}",
+        )
 
 
 def _smallest_step(item: Mapping[str, Any]) -> Fraction | None:
@@ -495,7 +596,7 @@ def _smallest_step(item: Mapping[str, Any]) -> Fraction | None:
         increments = [exact(item["step"])]
     elif item["kind"] in ("dumbbells", "kettlebells"):
         loads = sorted(exact(load) for load in item["loads"])
-        increments = [b - a for a, b in zip(loads, loads[1:], strict=False)]
+        increments = [b - a for a, b in itertools.pairwise(loads)]
     else:
         return None
     return _gcd(increments) if increments else None
@@ -535,7 +636,11 @@ def _warn_load_jump(checker: _Checker, use: _Use, path: Path, settings: Mapping[
     if path[-1] == "double":
         return  # double progression adds load only once the reps reach the top
     if weekly_share > Fraction(WEEKLY_LOAD_JUMP):
-        checker.warn(path, f"load rises about {float(weekly_share):.0%} a week; more than {WEEKLY_LOAD_JUMP:.0%} is hard to sustain")
+        checker.warn(
+            path,
+            f"load rises about {float(weekly_share):.0%} a week; "
+            f"more than {WEEKLY_LOAD_JUMP:.0%} is hard to sustain",
+        )
 
 
 def _absolute_load(program: Mapping[str, Any], item: Mapping[str, Any]) -> Fraction | None:
@@ -581,7 +686,11 @@ def _check_technique_frequency(checker: _Checker) -> None:
     for (_, exercise_id), uses in by_phase_exercise.items():
         if len({use.label for use in uses}) > 1:
             for use in uses[1:]:
-                checker.warn((*use.path, "technique"), f"{exercise_id} has an advanced technique in more than one session a week; once every few weeks is plenty")
+                checker.warn(
+                    (*use.path, "technique"),
+                    f"{exercise_id} has an advanced technique in more than one session a week; "
+                    "once every few weeks is plenty",
+                )
 
 
 def _did_you_mean(word: str, options: Any) -> str:

@@ -33,7 +33,8 @@ def render_starter(name: str, *, start: str, schema_ref: str, filename: str) -> 
         loader=jinja2.FileSystemLoader(data_dir("templates")),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        autoescape=False,  # YAML, not HTML; values are checked ids and dates, the title is JSON-quoted
+        # YAML, not HTML: the values are checked ids and dates, and the title is JSON-quoted.
+        autoescape=False,
     )
     title = name.replace("-", " ").replace("_", " ").capitalize()
     template = environment.get_template("starter.yaml.j2")
@@ -45,8 +46,10 @@ def write_starter(
 ) -> Path:
     """Write NAME.yaml into `directory`, refusing to replace anything that is there."""
     if not _ID.match(name) or len(name) > 64:
-        raise StarterError(f"{name!r} is not a valid program id: use lower case letters, "
-                           "digits and single - or _ between them")
+        raise StarterError(
+            f"{name!r} is not a valid program id: use lower case letters, "
+            "digits and single - or _ between them"
+        )
     if start is None:
         start = next_monday(datetime.date.today()).isoformat()
     try:

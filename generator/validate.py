@@ -53,7 +53,7 @@ def check_file(path: str) -> Checked:
 
 
 def load_program(path: str, *, strict: bool = False) -> Document:
-    """A spec that passed every check, or LiftplanError with all its errors (and warnings, if strict)."""
+    """A spec that passed every check, or LiftplanError with its errors (and warnings if strict)."""
     checked = check_file(path)
     blocking = checked.diagnostics if strict else checked.errors
     if blocking or checked.document is None:

@@ -31,7 +31,9 @@ phases:
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(LIFTPLAN), *args], capture_output=True, text=True, cwd=cwd, check=False)
+    return subprocess.run(
+        [str(LIFTPLAN), *args], capture_output=True, text=True, cwd=cwd, check=False
+    )
 
 
 @pytest.fixture
@@ -97,14 +99,19 @@ def test_validate_json_report(tmp_path: Path, starter: Path) -> None:
     assert report["files"] == 2
     assert report["valid"] is False
     assert report["diagnostics"][0] == {
-        "file": str(tmp_path / "broken.yaml"), "line": 4, "column": 24, "severity": "error",
+        "file": str(tmp_path / "broken.yaml"),
+        "line": 4,
+        "column": 24,
+        "severity": "error",
         "path": "schedule.days[1]",
         "message": "'thr' is not one of mon, tue, wed, thu, fri, sat, sun: did you mean 'thu'?",
     }
 
 
 def test_strict_turns_warnings_into_failure(tmp_path: Path, starter: Path) -> None:
-    text = starter.read_text(encoding="utf-8").replace("deload: {every: 4, sets: 60%, load: 90%}", "")
+    text = starter.read_text(encoding="utf-8").replace(
+        "deload: {every: 4, sets: 60%, load: 90%}", ""
+    )
     text = text.replace("weeks: 8", "weeks: 12")
     starter.write_text(text, encoding="utf-8")
     relaxed = run("validate", str(starter))
@@ -145,13 +152,19 @@ def test_help_shows_examples_and_version_is_the_package_version() -> None:
     assert run("--version").stdout == f"liftplan, version {version('liftplan')}\n"
 
 
-@pytest.mark.parametrize("command", [["--help"], ["validate", "{spec}"], ["new", "x", "-d", "{dir}"]])
-def test_light_commands_do_not_import_weasyprint(tmp_path: Path, starter: Path, command: list[str]) -> None:
+@pytest.mark.parametrize(
+    "command", [["--help"], ["validate", "{spec}"], ["new", "x", "-d", "{dir}"]]
+)
+def test_light_commands_do_not_import_weasyprint(
+    tmp_path: Path, starter: Path, command: list[str]
+) -> None:
     args = [part.format(spec=starter, dir=tmp_path / "fresh") for part in command]
     code = (
         "import sys\nfrom generator.cli import main\n"
         f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in ('weasyprint', 'pydyf', 'cffi') if m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "[]"

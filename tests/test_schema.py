@@ -56,7 +56,9 @@ def test_schema_file_is_formatted_json() -> None:
 
 
 @pytest.mark.parametrize(("pointer", "node"), list(properties()), ids=lambda v: str(v)[-60:])
-def test_every_property_has_title_description_and_examples(pointer: str, node: dict[str, Any]) -> None:
+def test_every_property_has_title_description_and_examples(
+    pointer: str, node: dict[str, Any]
+) -> None:
     documented = resolve(node)
     for field in ("title", "description", "examples"):
         assert field in node or field in documented, f"{pointer} has no {field}"
@@ -101,13 +103,21 @@ def test_every_object_with_properties_refuses_unknown_keys() -> None:
         closed = node.get("additionalProperties") is False
         # A kind-discriminated object is closed by each of its if/then branches.
         branches = [part.get("then", {}) for part in node.get("allOf", [])]
-        if not closed and not (branches and all(b.get("additionalProperties") is False for b in branches)):
+        if not closed and not (
+            branches and all(b.get("additionalProperties") is False for b in branches)
+        ):
             open_objects.append(pointer)
     assert open_objects == []
 
 
 def test_draft_07_subset_only() -> None:
-    later_keywords = {"$defs", "unevaluatedProperties", "dependentRequired", "prefixItems", "$anchor"}
+    later_keywords = {
+        "$defs",
+        "unevaluatedProperties",
+        "dependentRequired",
+        "prefixItems",
+        "$anchor",
+    }
     used = {key for _, node in walk(PROGRAM) for key in node}
     assert used.isdisjoint(later_keywords)
 

@@ -32,8 +32,11 @@ def check(body: str, head: str = HEAD) -> list[str]:
 
 def phase(items: str, extra: str = "") -> str:
     """A one-phase body whose session A holds the given exercise items."""
-    return "phases:\n  - name: P\n    weeks: 8\n" + extra + "    sessions:\n      A:\n" + textwrap.indent(
-        textwrap.dedent(items), "        "
+    return (
+        "phases:\n  - name: P\n    weeks: 8\n"
+        + extra
+        + "    sessions:\n      A:\n"
+        + textwrap.indent(textwrap.dedent(items), "        ")
     )
 
 
@@ -44,24 +47,38 @@ def test_a_sound_program_has_nothing_to_report() -> None:
 @pytest.mark.parametrize(
     ("items", "expected"),
     [
-        ("- {exercise: hip_thrst}\n",
-         "s.yaml:16:22: phases[0].sessions.A[0].exercise: unknown exercise 'hip_thrst': "
-         "did you mean 'hip_thrust'?"),
-        ("- {exercise: hip_thrust, reps: 12-8}\n",
-         "s.yaml:16:40: phases[0].sessions.A[0].reps: 12-8: the low end is above the high end"),
-        ("- {exercise: back_squat, load: 70%}\n",
-         "s.yaml:16:40: phases[0].sessions.A[0].load: 70% needs a max for back_squat: add it under maxes"),
+        (
+            "- {exercise: hip_thrst}\n",
+            "s.yaml:16:22: phases[0].sessions.A[0].exercise: unknown exercise 'hip_thrst': "
+            "did you mean 'hip_thrust'?",
+        ),
+        (
+            "- {exercise: hip_thrust, reps: 12-8}\n",
+            "s.yaml:16:40: phases[0].sessions.A[0].reps: 12-8: the low end is above the high end",
+        ),
+        (
+            "- {exercise: back_squat, load: 70%}\n",
+            "s.yaml:16:40: phases[0].sessions.A[0].load: 70% needs a max for back_squat: add it under maxes",
+        ),
         ("- {exercise: hip_thrust, load: 70% tm}\n", None),
-        ("- {exercise: kettlebell_swing, load: 16}\n",
-         "s.yaml:16:46: phases[0].sessions.A[0].load: kettlebell_swing needs kettlebells equipment, "
-         "and equipment has none"),
-        ("- {exercise: push_up, load: 10}\n",
-         "s.yaml:16:37: phases[0].sessions.A[0].load: push_up is a bodyweight exercise: "
-         "write bodyweight+10 for added load"),
-        ("- {exercise: hip_thrust, band: heavy}\n",
-         "s.yaml:16:40: phases[0].sessions.A[0].band: no band 'heavy' in equipment"),
-        ("- {exercise: hip_thrust, wave: fsl}\n",
-         "s.yaml:16:40: phases[0].sessions.A[0].wave: unknown wave 'fsl'"),
+        (
+            "- {exercise: kettlebell_swing, load: 16}\n",
+            "s.yaml:16:46: phases[0].sessions.A[0].load: kettlebell_swing needs kettlebells equipment, "
+            "and equipment has none",
+        ),
+        (
+            "- {exercise: push_up, load: 10}\n",
+            "s.yaml:16:37: phases[0].sessions.A[0].load: push_up is a bodyweight exercise: "
+            "write bodyweight+10 for added load",
+        ),
+        (
+            "- {exercise: hip_thrust, band: heavy}\n",
+            "s.yaml:16:40: phases[0].sessions.A[0].band: no band 'heavy' in equipment",
+        ),
+        (
+            "- {exercise: hip_thrust, wave: fsl}\n",
+            "s.yaml:16:40: phases[0].sessions.A[0].wave: unknown wave 'fsl'",
+        ),
     ],
 )
 def test_references_are_checked(items: str, expected: str | None) -> None:
@@ -75,35 +92,54 @@ def test_references_are_checked(items: str, expected: str | None) -> None:
 @pytest.mark.parametrize(
     ("step", "message"),
     [
-        ("{load: {add: 1}}", "progress[0].load.add: the barbell cannot add 1 kg: loads move in "
-         "steps of 2.5 kg (a pair of the smallest plates, 1.25)"),
-        ("{double: {add: 2.5}}", "progress[0].double: double progression needs a rep range such as "
-         "8-12 (reps is 10)"),
+        (
+            "{load: {add: 1}}",
+            "progress[0].load.add: the barbell cannot add 1 kg: loads move in "
+            "steps of 2.5 kg (a pair of the smallest plates, 1.25)",
+        ),
+        (
+            "{double: {add: 2.5}}",
+            "progress[0].double: double progression needs a rep range such as 8-12 (reps is 10)",
+        ),
         ("{sets: {add: 1}}", "progress[0].sets: adding sets needs max, where it stops"),
         ("{reps: {add: -1}}", "progress[0].reps: removing reps needs min, where it stops"),
-        ("{rest: {step: -15s}}", "progress[0].rest: shortening rest needs floor, the shortest rest"),
-        ("{frequency: {max: 3}}", "progress[0].frequency.max: 3 sessions a week, but the phase "
-         "trains on 2 days"),
-        ("{variation: {ladder: [hip_thrust, frog_pump]}}",
-         "progress[0].variation.ladder[1]: unknown exercise 'frog_pump'"),
-        ("{variation: {ladder: [glute_bridge, b_stance_hip_thrust]}}",
-         "progress[0].variation: hip_thrust is not on the ladder (glute_bridge, b_stance_hip_thrust)"),
-        ("{rotate: {steps: [{load: {add: 2.5}}, {rotate: {steps: [{reps: {max: 12}}, {sets: {max: 4}}]}}]}}",
-         "progress[0].rotate.steps[1].rotate: a rotation cannot hold another rotation"),
+        (
+            "{rest: {step: -15s}}",
+            "progress[0].rest: shortening rest needs floor, the shortest rest",
+        ),
+        (
+            "{frequency: {max: 3}}",
+            "progress[0].frequency.max: 3 sessions a week, but the phase trains on 2 days",
+        ),
+        (
+            "{variation: {ladder: [hip_thrust, frog_pump]}}",
+            "progress[0].variation.ladder[1]: unknown exercise 'frog_pump'",
+        ),
+        (
+            "{variation: {ladder: [glute_bridge, b_stance_hip_thrust]}}",
+            "progress[0].variation: hip_thrust is not on the ladder (glute_bridge, b_stance_hip_thrust)",
+        ),
+        (
+            "{rotate: {steps: [{load: {add: 2.5}}, {rotate: {steps: [{reps: {max: 12}}, {sets: {max: 4}}]}}]}}",
+            "progress[0].rotate.steps[1].rotate: a rotation cannot hold another rotation",
+        ),
     ],
 )
 def test_progression_steps_are_checked(step: str, message: str) -> None:
     found = check(phase(f"- exercise: hip_thrust\n  reps: 10\n  load: 60\n  progress: [{step}]\n"))
-    assert [line.split(": ", 1)[1] for line in found] == [
-        "phases[0].sessions.A[0]." + message
-    ]
+    assert [line.split(": ", 1)[1] for line in found] == ["phases[0].sessions.A[0]." + message]
 
 
 def test_dumbbell_steps_follow_the_rack() -> None:
-    found = check(phase("- exercise: dumbbell_row\n  reps: 8-12\n  load: 10\n"
-                        "  progress: [{double: {add: 1}}]\n"))
-    assert found == ["s.yaml:19:37: phases[0].sessions.A[0].progress[0].double.add: the dumbbells "
-                     "cannot add 1 kg: loads move in steps of 2.5 kg"]
+    found = check(
+        phase(
+            "- exercise: dumbbell_row\n  reps: 8-12\n  load: 10\n  progress: [{double: {add: 1}}]\n"
+        )
+    )
+    assert found == [
+        "s.yaml:19:37: phases[0].sessions.A[0].progress[0].double.add: the dumbbells "
+        "cannot add 1 kg: loads move in steps of 2.5 kg"
+    ]
 
 
 def test_overlapping_and_gapped_phases() -> None:
@@ -120,27 +156,38 @@ def test_overlapping_and_gapped_phases() -> None:
 
 
 def test_deload_every_week_is_an_error() -> None:
-    found = check(phase("- {exercise: hip_thrust}\n"), head=HEAD.replace("{every: 4}", "{every: 1}"))
-    assert found == ["s.yaml:10:17: deload.every: a deload every week leaves no training weeks: "
-                     "use every: 2 or more"]
+    found = check(
+        phase("- {exercise: hip_thrust}\n"), head=HEAD.replace("{every: 4}", "{every: 1}")
+    )
+    assert found == [
+        "s.yaml:10:17: deload.every: a deload every week leaves no training weeks: "
+        "use every: 2 or more"
+    ]
 
 
 def test_weeks_without_deload_are_a_warning() -> None:
     body = phase("- {exercise: hip_thrust}\n").replace("weeks: 8", "weeks: 12")
     found = check(body, head=HEAD.replace("deload: {every: 4}\n", ""))
-    assert found == ["s.yaml:10:1: warning: phases: weeks 1-12 (12 weeks) have no deload; "
-                     "one every 4-8 weeks aids recovery"]
+    assert found == [
+        "s.yaml:10:1: warning: phases: weeks 1-12 (12 weeks) have no deload; "
+        "one every 4-8 weeks aids recovery"
+    ]
 
 
 def test_load_jump_over_ten_percent_a_week_is_a_warning() -> None:
-    found = check(phase("- exercise: hip_thrust\n  load: 40\n  progress: [{load: {add: 5, every: week}}]\n"))
-    assert found == ["s.yaml:18:29: warning: phases[0].sessions.A[0].progress[0].load: load rises "
-                     "about 12% a week; more than 10% is hard to sustain"]
+    found = check(
+        phase("- exercise: hip_thrust\n  load: 40\n  progress: [{load: {add: 5, every: week}}]\n")
+    )
+    assert found == [
+        "s.yaml:18:29: warning: phases[0].sessions.A[0].progress[0].load: load rises "
+        "about 12% a week; more than 10% is hard to sustain"
+    ]
 
 
 def test_unknown_ladder_on_an_exercise_definition() -> None:
     body = "exercises:\n  hip_thrust: {ladder: [hip_thrust, hip_thrust_x]}\n" + phase(
-        "- {exercise: hip_thrust}\n")
+        "- {exercise: hip_thrust}\n"
+    )
     assert check(body) == [
         "s.yaml:12:37: exercises.hip_thrust.ladder[1]: unknown exercise 'hip_thrust_x': "
         "did you mean 'hip_thrust'?"
