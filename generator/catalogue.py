@@ -113,7 +113,9 @@ _ENTRIES: tuple[CatalogueExercise, ...] = (
        _HIP_THRUST_LADDER, ("Chin tucked, ribs down", "Shins vertical at the top")),
     _E("feet_elevated_hip_thrust", "Feet-elevated hip thrust", "barbell", False, "hip_thrust",
        (), ("Heels on a low step", "Drive through the heels")),
-    _E("banded_hip_thrust", "Banded hip thrust", "bands", False, "hip_thrust",
+    # The band goes round the knees on top of the bar's load (accommodating resistance), so the
+    # load is still made of plates; a spec adds the band itself with `band:`.
+    _E("banded_hip_thrust", "Banded hip thrust", "barbell", False, "hip_thrust",
        (), ("Band just above the knees", "Push the knees out against the band")),
     _E("b_stance_hip_thrust", "B-stance hip thrust", "barbell", True, "hip_thrust",
        _HIP_THRUST_LADDER, ("Working foot flat, other heel up", "Keep the hips level")),

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
+from generator.defaults import DAY_TYPES
 from generator.notation import parse_week_range
 
 
@@ -61,6 +63,35 @@ def phase_sessions(phases: Sequence[Mapping[str, Any]], index: int) -> Mapping[s
             sessions: Mapping[str, Any] = phase["sessions"]
             return sessions
     return None
+
+
+def sessions_per_week(program: Mapping[str, Any], index: int, label: str) -> Fraction:
+    """How often a session label falls in a week of phase `index`, on average.
+
+    With a weekday -> label mapping it is the number of days mapped to the label;
+    otherwise labels take the training days in turn, so each gets an equal share.
+
+    >>> program = {"schedule": {"days": ["mon", "wed", "fri"]},
+    ...            "phases": [{"sessions": {"A": [], "B": []}}]}
+    >>> sessions_per_week(program, 0, "A")
+    Fraction(3, 2)
+    """
+    phase = program["phases"][index]
+    days = phase.get("days")
+    if isinstance(days, Mapping):
+        return Fraction(sum(1 for mapped in days.values() if mapped == label))
+    labels = phase_sessions(program["phases"], index) or {}
+    if not labels:
+        return Fraction(0)
+    return Fraction(len(phase_training_days(program, phase)), len(labels))
+
+
+def day_types(program: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The built-in day types with the program's changes and additions applied."""
+    merged = {name: dict(values) for name, values in DAY_TYPES.items()}
+    for name, values in program.get("day_types", {}).items():
+        merged[name] = {**merged.get(name, {}), **values}
+    return merged
 
 
 def deload_weeks(program: Mapping[str, Any]) -> set[int]:

@@ -149,7 +149,9 @@ def _value_message(error: ValidationError, keyword: str) -> str:
     value = _instance(error)
     expected = _expected(error)
     if keyword == "type":
-        return _type_message(value, expected)
+        form = _subschema(error).get("patternErrorMessage")
+        message = _type_message(value, expected)
+        return f"{message}: {form}" if form and ":" not in message else message
     if keyword == "enum":
         options = [str(option) for option in expected]
         hint = _suggest(str(value), options, listing=False)

@@ -19,14 +19,16 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.catalogue import CATALOGUE
-from generator.defaults import DAY_TYPES, DELOAD_WARNING_WEEKS, GOAL_REPS, WEEKLY_LOAD_JUMP
+from generator.defaults import DELOAD_WARNING_WEEKS, GOAL_REPS, WEEKLY_LOAD_JUMP
 from generator.errors import Diagnostic, Severity
 from generator.layout import (
     PhaseSpan,
+    day_types,
     deload_weeks,
     phase_sessions,
     phase_spans,
     phase_training_days,
+    sessions_per_week,
 )
 from generator.loader import Document, Path
 from generator.notation import (
@@ -238,14 +240,23 @@ def _check_maxes(checker: _Checker) -> None:
             )
 
 
-def _has_max(program: Mapping[str, Any], exercise_id: str, of: str) -> bool:
+def _max_problem(program: Mapping[str, Any], exercise_id: str, what: str, of: str) -> str:
+    """Why `what` (a load taken from a max) cannot be worked out, or "" if it can.
+
+    A maxes entry that is there but incomplete has its own error, so it is not
+    reported again at every load that uses it.
+    """
     entry = program.get("maxes", {}).get(exercise_id)
     if entry is None:
-        return False
-    has_one_rm = "one_rm" in entry or "tested" in entry
-    return has_one_rm or (
-        of == "training_max" and isinstance(entry.get("training_max"), int | float)
-    )
+        kind = "a training max" if of == "training_max" else "a max"
+        return f"{what} needs {kind} for {exercise_id}: add it under maxes"
+    only_training_max = "one_rm" not in entry and "tested" not in entry
+    if of == "one_rm" and only_training_max and isinstance(entry.get("training_max"), int | float):
+        return (
+            f"{what} is taken from the one-rep max, and {exercise_id} has only a training "
+            "max: use a tm percentage (80% tm), or add one_rm"
+        )
+    return ""
 
 
 # --- phases ----------------------------------------------------------------------------------
@@ -263,9 +274,9 @@ def _check_phases(checker: _Checker) -> None:
         )
     if "sessions" not in phases[0]:
         checker.error(("phases", 0), "the first phase needs sessions")
-    day_types = set(DAY_TYPES) | set(program.get("day_types", {}))
+    known_types = set(day_types(program))
     for index, phase in enumerate(phases):
-        _check_phase_model(checker, index, phase, day_types)
+        _check_phase_model(checker, index, phase, known_types)
 
 
 def _check_spans(checker: _Checker, spans: list[PhaseSpan]) -> None:
@@ -297,7 +308,7 @@ def _check_spans(checker: _Checker, spans: list[PhaseSpan]) -> None:
 
 
 def _check_phase_model(
-    checker: _Checker, index: int, phase: Mapping[str, Any], day_types: set[str]
+    checker: _Checker, index: int, phase: Mapping[str, Any], known_types: set[str]
 ) -> None:
     program = checker.program
     path: Path = ("phases", index)
@@ -317,10 +328,10 @@ def _check_phase_model(
                 f"{weekday} is not a training day of this phase ({', '.join(days)})",
                 key=True,
             )
-        if day_type not in day_types:
+        if day_type not in known_types:
             checker.error(
                 (*path, "day_types", weekday),
-                f"unknown day type {show(day_type)}{_did_you_mean(day_type, day_types)}",
+                f"unknown day type {show(day_type)}{_did_you_mean(day_type, known_types)}",
             )
     if model == "undulating":
         for weekday in days:
@@ -432,7 +443,7 @@ def _check_use(checker: _Checker, use: _Use) -> None:
     reps = parse_reps(item.get("reps", GOAL_REPS[phase.get("goal", "general")]))
     if "reps" in item and reps.low > reps.high:
         checker.error((*use.path, "reps"), f"{item['reps']}: the low end is above the high end")
-    _check_load(checker, use, exercise_id)
+    _check_loads(checker, use, exercise_id)
     _check_wave(checker, use, phase)
     _check_band(checker, use)
     if phase.get("model") == "undulating" and "load" in item:
@@ -449,16 +460,36 @@ def _check_use(checker: _Checker, use: _Use) -> None:
     _check_technique(checker, use)
 
 
-def _check_load(checker: _Checker, use: _Use, exercise_id: str) -> None:
-    program = checker.program
-    load_text = use.item.get("load")
-    if load_text is None:
+def _check_loads(checker: _Checker, use: _Use, exercise_id: str) -> None:
+    """Check the exercise's own load, or the loads its phase's model hands it."""
+    if "load" in use.item:
+        _check_load(checker, exercise_id, use.item["load"], (*use.path, "load"), origin="")
         return
+    if equipment_of(checker.program, exercise_id) == (None, ""):
+        return  # a bodyweight exercise takes the phase's sets and reps, not its loads
+    phase = checker.program["phases"][use.phase_index]
+    model = phase.get("model", "fixed")
+    where: Path = (*use.path, "exercise")
+    if model == "linear":
+        for value in phase["linear"].get("load", []):
+            _check_load(checker, exercise_id, value, where, origin="the linear load ")
+    if model == "undulating":
+        types = day_types(checker.program)
+        for name in sorted(set(phase["day_types"].values()) & set(types)):
+            value = types[name].get("load")
+            if value is not None:
+                _check_load(checker, exercise_id, value, where, origin=f"the {name} day's load ")
+
+
+def _check_load(
+    checker: _Checker, exercise_id: str, load_text: Any, path: Path, *, origin: str
+) -> None:
+    program = checker.program
     load = parse_load(load_text)
-    path: Path = (*use.path, "load")
-    if load.kind in ("percent", "effort") and not _has_max(program, exercise_id, load.of):
-        what = "a training max" if load.of == "training_max" else "a max"
-        checker.error(path, f"{load_text} needs {what} for {exercise_id}: add it under maxes")
+    if load.kind in ("percent", "effort"):
+        problem = _max_problem(program, exercise_id, f"{origin}{load_text}", load.of)
+        if problem:
+            checker.error(path, problem)
     if load.kind != "bodyweight":
         name, problem = equipment_of(program, exercise_id)
         if problem:
@@ -485,8 +516,9 @@ def _check_wave(checker: _Checker, use: _Use, phase: Mapping[str, Any]) -> None:
     if phase.get("model") != "wave":
         checker.error(path, "wave is only used in a phase with model: wave")
     of = waves[wave].get("of", "training_max")
-    if not _has_max(checker.program, use.item["exercise"], of):
-        checker.error(path, f"the wave needs a max for {use.item['exercise']}: add it under maxes")
+    problem = _max_problem(checker.program, use.item["exercise"], "the wave", of)
+    if problem:
+        checker.error(path, problem)
 
 
 def _check_band(checker: _Checker, use: _Use) -> None:
@@ -621,8 +653,8 @@ def _warn_load_jump(checker: _Checker, use: _Use, path: Path, settings: Mapping[
     """Warn when a planned rise in load exceeds WEEKLY_LOAD_JUMP in a week."""
     interval = parse_interval(settings.get("every", "session"))
     if interval.unit == "session":
-        phase = checker.program["phases"][use.phase_index]
-        per_week = Fraction(len(phase_training_days(checker.program, phase)), interval.count)
+        sessions = sessions_per_week(checker.program, use.phase_index, use.label)
+        per_week = sessions / interval.count
     else:
         per_week = Fraction(1, interval.count)
     add = settings["add"]
@@ -638,7 +670,7 @@ def _warn_load_jump(checker: _Checker, use: _Use, path: Path, settings: Mapping[
     if weekly_share > Fraction(WEEKLY_LOAD_JUMP):
         checker.warn(
             path,
-            f"load rises about {float(weekly_share):.0%} a week; "
+            f"load rises about {float(weekly_share):.1%} a week; "
             f"more than {WEEKLY_LOAD_JUMP:.0%} is hard to sustain",
         )
 
@@ -694,5 +726,14 @@ def _check_technique_frequency(checker: _Checker) -> None:
 
 
 def _did_you_mean(word: str, options: Any) -> str:
-    close = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
+    """Suggest the ids that contain the word as a part (squat: back_squat ...), else the closest.
+
+    With many such ids the shortest come first: they are the plainest variants.
+    """
+    containing = sorted(
+        (option for option in options if word in option.split("_")), key=lambda o: (len(o), o)
+    )
+    if len(containing) > 1:
+        return f": did you mean one of {', '.join(containing[:5])}?"
+    close = containing or difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
     return f": did you mean {show(close[0])}?" if close else ""

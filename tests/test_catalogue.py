@@ -131,7 +131,7 @@ def test_unilateral_flags(exercise_id: str, unilateral: bool) -> None:
     ("exercise_id", "equipment"),
     [
         ("hip_thrust", "barbell"),
-        ("banded_hip_thrust", "bands"),
+        ("banded_hip_thrust", "barbell"),  # the band adds to a loaded bar
         ("single_leg_hip_thrust", "bodyweight"),
         ("leg_press", "machine"),
         ("kettlebell_swing", "kettlebells"),

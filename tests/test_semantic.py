@@ -180,7 +180,7 @@ def test_load_jump_over_ten_percent_a_week_is_a_warning() -> None:
     )
     assert found == [
         "s.yaml:18:29: warning: phases[0].sessions.A[0].progress[0].load: load rises "
-        "about 12% a week; more than 10% is hard to sustain"
+        "about 12.5% a week; more than 10% is hard to sustain"
     ]
 
 
@@ -248,3 +248,84 @@ def test_schema_errors_come_first_and_alone() -> None:
     found = check_document(document)
     assert [d.message for d in found] == ["0 is below the least allowed, 1"]
     assert all(d.severity is Severity.ERROR for d in found)
+
+
+def test_load_jump_counts_only_the_sessions_that_hold_the_exercise() -> None:
+    """Session A of an A/B rotation over three days comes 1.5 times a week, not 3."""
+    head = HEAD.replace("{days: [mon, thu]}", "{days: [mon, wed, fri]}")
+    body = """\
+    phases:
+      - name: P
+        weeks: 4
+        sessions:
+          A: [{exercise: hip_thrust, load: 100, progress: [{load: {add: 5}}]}]
+          B: [{exercise: back_squat, load: 60}]
+    """
+    assert check(body, head=head) == []
+    three_a_week = body.replace("          B: [{exercise: back_squat, load: 60}]\n", "")
+    assert check(three_a_week, head=head) == [
+        "s.yaml:15:63: warning: phases[0].sessions.A[0].progress[0].load: load rises about 15.0% "
+        "a week; more than 10% is hard to sustain"
+    ]
+
+
+def test_a_number_where_a_form_is_expected_shows_the_form() -> None:
+    found = check(phase("- {exercise: hip_thrust, rest: 90, tempo: 3010}\n"))
+    assert found == [
+        "s.yaml:16:40: phases[0].sessions.A[0].rest: expected text, not 90: write a duration with "
+        "units, e.g. 90s, 2m or 1m30s",
+        "s.yaml:16:51: phases[0].sessions.A[0].tempo: expected text, not 3010: write a tempo as four "
+        "numbers, lowering-bottom-lifting-top, e.g. 3-0-1-2 (X for explosive)",
+    ]
+
+
+def test_an_incomplete_max_is_reported_once_not_at_every_load() -> None:
+    head = HEAD.replace("{one_rm: 140}", "{training_max: 90%}")
+    found = check(
+        phase("- {exercise: hip_thrust, load: 65%}\n- {exercise: hip_thrust, load: 70% tm}\n"),
+        head=head,
+    )
+    assert found == [
+        "s.yaml:9:30: maxes.hip_thrust.training_max: 90% of what? add one_rm or tested"
+    ]
+
+
+def test_a_one_rep_max_percentage_on_a_training_max_only() -> None:
+    head = HEAD.replace("{one_rm: 140}", "{training_max: 120}")
+    assert check(phase("- {exercise: hip_thrust, load: 65%}\n"), head=head) == [
+        "s.yaml:16:40: phases[0].sessions.A[0].load: 65% is taken from the one-rep max, and "
+        "hip_thrust has only a training max: use a tm percentage (80% tm), or add one_rm"
+    ]
+
+
+def test_suggestions_list_every_id_containing_the_word() -> None:
+    head = HEAD.replace("hip_thrust: {one_rm: 140}", "squat: {one_rm: 140}")
+    found = check(phase("- {exercise: hip_thrust}\n"), head=head)
+    assert found == [
+        "s.yaml:9:3: maxes.squat: unknown exercise 'squat': did you mean one of box_squat, "
+        "back_squat, front_squat, split_squat, goblet_squat?"
+    ]
+
+
+def test_loads_handed_out_by_an_undulating_phase_are_checked() -> None:
+    extra = "    model: undulating\n    day_types: {mon: heavy, thu: light}\n"
+    items = "- {exercise: back_squat}\n- {exercise: push_up}\n- {exercise: hip_thrust}\n"
+    assert check(phase(items, extra)) == [
+        "s.yaml:18:22: phases[0].sessions.A[0].exercise: the heavy day's load 85% needs a max for "
+        "back_squat: add it under maxes",
+        "s.yaml:18:22: phases[0].sessions.A[0].exercise: the light day's load 65% needs a max for "
+        "back_squat: add it under maxes",
+    ]
+
+
+def test_loads_handed_out_by_a_linear_phase_are_checked() -> None:
+    extra = "    model: linear\n    linear: {load: [70%, 80%], reps: [8, 5]}\n"
+    found = check(phase("- {exercise: kettlebell_swing}\n", extra))
+    assert found == [
+        "s.yaml:18:22: phases[0].sessions.A[0].exercise: kettlebell_swing needs kettlebells "
+        "equipment, and equipment has none",
+        "s.yaml:18:22: phases[0].sessions.A[0].exercise: the linear load 70% needs a max for "
+        "kettlebell_swing: add it under maxes",
+        "s.yaml:18:22: phases[0].sessions.A[0].exercise: the linear load 80% needs a max for "
+        "kettlebell_swing: add it under maxes",
+    ]
