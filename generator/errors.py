@@ -34,15 +34,20 @@ class Diagnostic:
     def format(self) -> str:
         """Render as the one-line form compilers use, which editors can follow.
 
+        Characters a terminal would act on (newlines, escapes, NUL) are written as
+        escapes, so a hostile value can neither forge lines nor drive the terminal.
+
         >>> Diagnostic("a.yaml", 3, 7, "must be at least 1", "sets").format()
         'a.yaml:3:7: sets: must be at least 1'
         >>> Diagnostic("a.yaml", 1, 1, "no deload", "", Severity.WARNING).format()
         'a.yaml:1:1: warning: no deload'
+        >>> print(Diagnostic("a.yaml", 1, 1, "'x\\ny\\x1b[2J'").format())
+        a.yaml:1:1: 'x\\ny\\x1b[2J'
         """
         where = f"{self.file}:{self.line}:{self.column}: "
         level = "warning: " if self.severity is Severity.WARNING else ""
         path = f"{self.path}: " if self.path else ""
-        return f"{where}{level}{path}{self.message}"
+        return printable(f"{where}{level}{path}{self.message}")
 
     def as_dict(self) -> dict[str, str | int]:
         """The machine-readable form used by `--format json`."""
@@ -54,6 +59,17 @@ class Diagnostic:
             "path": self.path,
             "message": self.message,
         }
+
+
+def printable(text: str) -> str:
+    """Text with every non-printable character written as a Python escape.
+
+    >>> printable("tab\\there\\u202e")
+    'tab\\\\there\\\\u202e'
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -28,16 +28,13 @@ import yaml
 
 from generator.errors import Diagnostic, LiftplanError
 
-try:  # the C parser is about 7x faster; its pure-Python twin behaves the same
+try:  # the C parser is about 7x faster; its pure-Python twin parses the same language
     from yaml._yaml import CParser as _EventParser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _EventParser  # type: ignore[assignment]
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
-# The lexical pre-scan over-estimates depth (it cannot see which indentation opens
-# a node), so its cap is looser; the exact cap is enforced while composing.
-_PRESCAN_DEPTH = 2 * MAX_DEPTH
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -103,10 +100,24 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+def number_too_large(text: str) -> bool:
+    """Whether a plain scalar is written as a number but left as text for its size.
+
+    >>> [number_too_large(t) for t in ("1e309", "1" * 400, "2e99999", "12", "012", "abc")]
+    [True, True, True, False, False, False]
+    """
+    looks_numeric = bool(_NUMBER_SHAPE.match(text) or _FLOAT.match(text))
+    return looks_numeric and isinstance(resolve_plain(text), str)
+
+
+_NUMBER_SHAPE = re.compile(r"[-+]?[1-9][0-9]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?\Z")
+
+
 def load_bytes(raw: bytes, file: str) -> Document:
     """Check, decode and parse one document; raise LiftplanError with every problem found."""
     text = decode(raw, file)
-    _prescan_depth(text, file)
+    if _may_nest_too_deep(text):
+        _check_depth_exactly(text, file)
     return _Composer(text, file).compose()
 
 
@@ -120,10 +131,21 @@ def load_file(path: str) -> Document:
     return load_bytes(raw, path)
 
 
+_OTHER_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\xfe\xff", "UTF-16"),
+    (b"\xff\xfe", "UTF-16"),
+)
+
+
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 only (a BOM is fine); report a bad byte at its own line and column."""
     if len(raw) > MAX_BYTES:
         raise LiftplanError.at(file, 1, 1, f"the file is larger than {MAX_BYTES // 1024} KiB")
+    for bom, encoding in _OTHER_BOMS:
+        if raw.startswith(bom):
+            raise LiftplanError.at(file, 1, 1, f"the file is {encoding} text; save it as UTF-8")
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
         text = raw.decode("utf-8")
@@ -142,17 +164,19 @@ def decode(raw: bytes, file: str) -> str:
 _BLOCK_SCALAR = re.compile(r"(?:^|[\s:-])[|>][-+0-9]*\s*(?:#.*)?$")
 
 
-def _prescan_depth(text: str, file: str) -> None:
-    """Refuse absurd nesting by looking at characters alone, before any parser runs.
+def _may_nest_too_deep(text: str) -> bool:
+    """Whether the text might nest deeper than MAX_DEPTH, judged from characters alone.
 
-    It over-counts (indentation levels, leading `- ` and open brackets all add one),
-    which is safe: its only job is to keep pathological input from the C parser.
+    It over-counts (indentation levels, leading `- ` and open brackets all add one,
+    brackets in plain text too), which is safe: a text it flags is parsed once more
+    by the non-recursive pure-Python parser to find the exact depth before the C
+    parser ever sees it.
     """
     flow = 0
     quote = ""
     indents: list[int] = []
     block_scalar_parent: int | None = None
-    for number, line in enumerate(text.split("\n"), start=1):
+    for line in text.split("\n"):
         stripped = line.lstrip(" ")
         indent = len(line) - len(stripped)
         if block_scalar_parent is not None:
@@ -167,13 +191,34 @@ def _prescan_depth(text: str, file: str) -> None:
                 indents.pop()
             indents.append(indent)
             dashes = len(_LEADING_INDICATORS.match(stripped).group(0).split())  # type: ignore[union-attr]
-        budget = _PRESCAN_DEPTH - len(indents) - dashes
+        budget = MAX_DEPTH - len(indents) - dashes
         crossed, flow, quote = _scan_line(line, flow, quote, budget)
         if crossed is not None:
-            message = f"the document nests deeper than {MAX_DEPTH} levels"
-            raise LiftplanError.at(file, number, crossed + 1, message)
+            return True
         if not quote and flow == 0 and _BLOCK_SCALAR.search(line):
             block_scalar_parent = indent
+    return False
+
+
+def _check_depth_exactly(text: str, file: str) -> None:
+    """Find the first node deeper than MAX_DEPTH with the pure-Python parser.
+
+    That parser is a state machine with explicit stacks, so deep input cannot
+    exhaust the C stack; it stops at the first node past the cap. Syntax errors
+    are left for the composer to report.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"the document nests deeper than {MAX_DEPTH} levels"
+                    raise LiftplanError.at(file, *_position(event.start_mark), message)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return
 
 
 _LEADING_INDICATORS = re.compile(r"(?:[-?:] +)*")
@@ -236,20 +281,56 @@ class _Composer:
         try:
             data = self._compose_stream(parser)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            problem = error.problem or error.context or "invalid YAML"
-            self.errors.append(Diagnostic(self.file, line, column, f"invalid YAML: {problem}"))
-        except yaml.YAMLError as error:  # pragma: no cover - reader errors carry no mark
-            self.errors.append(Diagnostic(self.file, 1, 1, f"invalid YAML: {error}"))
+            self.errors.append(self._syntax_error(error))
+        except yaml.reader.ReaderError as error:
+            self.errors.append(self._reader_error(error))
         finally:
             parser.dispose()
         if self.errors:
             raise LiftplanError(self.errors)
+        if data is None and () not in self.values:
+            raise LiftplanError.at(self.file, 1, 1, "the file has no content, only comments")
         if not isinstance(data, dict):
             kind = "a list" if isinstance(data, list) else "a single value"
-            raise LiftplanError.at(self.file, 1, 1, f"the top level must be a mapping, not {kind}")
+            line, column = self.values.get((), (1, 1))
+            message = f"the top level must be a mapping, not {kind}"
+            raise LiftplanError.at(self.file, line, column, message)
         return Document(self.file, data, self.values, self.keys)
+
+    def _syntax_error(self, error: yaml.MarkedYAMLError) -> Diagnostic:
+        """Say what is wrong where a person should look, not always where the parser stopped."""
+        problem = error.problem or "invalid YAML"
+        mark = error.problem_mark or error.context_mark
+        if mark is None:
+            return Diagnostic(self.file, 1, 1, f"invalid YAML: {problem}")
+        at_end = mark.index >= len(self.text.rstrip())
+        if at_end and error.context_mark is not None and error.context:
+            # An unclosed quote or bracket: the opening is what needs fixing.
+            what = error.context.removeprefix("while scanning ").removeprefix("while parsing ")
+            return Diagnostic(
+                self.file,
+                *_position(error.context_mark),
+                f"invalid YAML: {what} that starts here is never closed",
+            )
+        if mark.index < len(self.text) and self.text[mark.index] == "\t":
+            return Diagnostic(
+                self.file, *_position(mark), "invalid YAML: a tab; indent YAML with spaces"
+            )
+        return Diagnostic(self.file, *_position(mark), f"invalid YAML: {problem}")
+
+    def _reader_error(self, error: yaml.reader.ReaderError) -> Diagnostic:
+        """A character YAML forbids, at its own line and column."""
+        position = min(error.position, len(self.text))
+        line = self.text.count("\n", 0, position) + 1
+        column = position - (self.text.rfind("\n", 0, position) + 1) + 1
+        code = ord(error.character) if isinstance(error.character, str) else error.character
+        if code == 0:
+            message = "the file contains a NUL character: it is binary or UTF-16; save it as UTF-8"
+        else:
+            message = (
+                f"the file contains the control character 0x{code:02x}, which YAML does not allow"
+            )
+        return Diagnostic(self.file, line, column, message)
 
     def _compose_stream(self, parser: Any) -> Any:
         documents: list[Any] = []

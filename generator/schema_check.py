@@ -8,15 +8,16 @@ often a suggestion, at the line and column of the offending key or value.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
 
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
+from jsonschema.protocols import Validator
 
 from generator.errors import Diagnostic
-from generator.loader import Document, Path, resolve_plain
+from generator.loader import Document, Path, number_too_large, resolve_plain
 from generator.resources import schema
 
 _TYPE_NAMES = {
@@ -35,18 +36,94 @@ _YAML11_BOOLEANS = frozenset(
 )
 
 
+def _bounded(keyword: str, cap: str) -> Any:
+    """A keyword that skips its per-item work when the collection is already over its cap.
+
+    The cap's own error says what is wrong; validating a million items first would
+    only cost time (and report a million errors).
+    """
+    check = Draft7Validator.VALIDATORS[keyword]
+
+    def bounded(validator: Validator, value: Any, instance: Any, subschema: Any) -> Any:
+        limit = subschema.get(cap)
+        if isinstance(instance, list | dict) and limit is not None and len(instance) > limit:
+            return
+        yield from check(validator, value, instance, subschema)
+
+    return bounded
+
+
+def _unique_items(validator: Validator, unique: Any, instance: Any, subschema: Any) -> Any:
+    """uniqueItems in linear time (jsonschema compares mixed-type lists pair by pair)."""
+    if unique and isinstance(instance, list) and first_duplicate(instance) is not None:
+        yield ValidationError("has non-unique elements")
+
+
+def first_duplicate(items: list[Any]) -> tuple[Any] | None:
+    """The first item seen twice (wrapped, since it may itself be None), in linear time.
+
+    >>> first_duplicate(["mon", 1, "thu", True, 1.0]), first_duplicate([1, True])
+    ((1.0,), None)
+    """
+    seen: set[Any] = set()
+    for item in items:
+        key = _freeze(item)
+        if key in seen:
+            return (item,)
+        seen.add(key)
+    return None
+
+
+def _freeze(value: Any) -> Any:
+    """A hashable stand-in with JSON's idea of equality (true is not 1; 1 is 1.0)."""
+    if isinstance(value, dict):
+        return ("map", frozenset((key, _freeze(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("list", tuple(_freeze(item) for item in value))
+    if isinstance(value, bool) or value is None:
+        return ("const", value)
+    return ("number" if isinstance(value, int | float) else "text", value)
+
+
+def _is_integer(checker: Any, instance: Any) -> bool:
+    # Draft 7 counts 8.0 as an integer; a spec that says `weeks: 8.0` means something odd,
+    # and code downstream rightly expects an int.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_extend: Callable[..., type[Validator]] = validators.extend  # untyped in jsonschema
+_SpecValidator = _extend(
+    Draft7Validator,
+    validators={
+        "items": _bounded("items", "maxItems"),
+        "additionalProperties": _bounded("additionalProperties", "maxProperties"),
+        "propertyNames": _bounded("propertyNames", "maxProperties"),
+        "uniqueItems": _unique_items,
+    },
+    type_checker=Draft7Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
 @cache
-def validator(name: str) -> Draft7Validator:
+def validator(name: str) -> Validator:
     """One validator per schema per process: building it is the expensive part."""
-    return Draft7Validator(schema(name), format_checker=Draft7Validator.FORMAT_CHECKER)
+    return _SpecValidator(schema(name), format_checker=Draft7Validator.FORMAT_CHECKER)
 
 
 def schema_diagnostics(document: Document, schema_name: str) -> list[Diagnostic]:
     """Every schema error in the document, each once, in plain words and located."""
+    leaves = [
+        leaf
+        for error in validator(schema_name).iter_errors(document.data)
+        for leaf in _leaves(error)
+    ]
+    # A value of the wrong type fails its enum and pattern too; the type is the real error.
+    mistyped = {tuple(leaf.absolute_path) for leaf in leaves if leaf.validator == "type"}
     found: list[Diagnostic] = []
-    for error in validator(schema_name).iter_errors(document.data):
-        for leaf in _leaves(error):
-            found.extend(_diagnose(document, leaf, schema(schema_name)))
+    for leaf in leaves:
+        if leaf.validator != "type" and tuple(leaf.absolute_path) in mistyped:
+            continue
+        found.extend(_diagnose(document, leaf, schema(schema_name)))
     return found
 
 
@@ -107,8 +184,7 @@ def _diagnose(
     keyword = str(error.validator)
     if "propertyNames" in error.absolute_schema_path:
         key_path = (*path, str(_instance(error)))
-        message = _value_message(error, keyword)
-        yield _at(document, key_path, f"{show(_instance(error))} {message}", key=True)
+        yield _at(document, key_path, _value_message(error, keyword), key=True)
         return
     if keyword == "additionalProperties" and _expected(error) is False:
         allowed = sorted(_subschema(error).get("properties", {}))
@@ -158,7 +234,7 @@ def _value_message(error: ValidationError, keyword: str) -> str:
         return f"{show(value)} is not one of {', '.join(options)}{hint}"
     if keyword == "pattern":
         explanation = _subschema(error).get("patternErrorMessage", "not in the expected form")
-        return f"{show(value)}: {explanation}"
+        return f"{show(value)}{_text_hint(value)}: {explanation}"
     if keyword == "format":
         return f"{show(value)} is not a real date" if expected == "date" else error.message
     if keyword == "const":
@@ -189,11 +265,9 @@ def _limit_message(error: ValidationError, keyword: str) -> str:
             return f"give one method per list item, not several together ({names})"
         return f"has more than {expected} keys"
     if keyword == "uniqueItems":
-        seen: list[Any] = []
-        for item in value:
-            if item in seen:
-                return f"lists {show(item)} more than once"
-            seen.append(item)
+        duplicate = first_duplicate(value)
+        if duplicate is not None:
+            return f"lists {show(duplicate[0])} more than once"
     if keyword == "False schema":
         return "is not allowed here"
     return messages.get(keyword, error.message)
@@ -203,29 +277,39 @@ def _type_message(value: Any, expected: str | list[str]) -> str:
     kinds = [expected] if isinstance(expected, str) else list(expected)
     wanted = " or ".join(_TYPE_NAMES.get(kind, kind) for kind in kinds)
     message = f"expected {wanted}, not {show(value)}"
+    if kinds == ["integer"] and isinstance(value, float):
+        return f"expected a whole number, not {value}"
     if not isinstance(value, str):
-        if kinds == ["integer"] and isinstance(value, float):
-            return f"expected a whole number, not {value}"
         return message
-    if "boolean" in kinds and value in _YAML11_BOOLEANS:
+    if value in _YAML11_BOOLEANS:
         return (
-            f"{message}: write true or false "
-            f"(YAML 1.1 read {value} as a boolean; liftplan does not)"
+            f"{message}: liftplan reads {value} as text (YAML 1.1 made it a boolean); "
+            "write true or false if that is what you mean"
         )
-    if {"integer", "number"} & set(kinds):
-        if value.lstrip("+-").startswith("0") and value.lstrip("+-0").isdigit():
-            return (
-                f"{message}: a leading zero is ambiguous in YAML (octal in 1.1); write {int(value)}"
-            )
-        if ":" in value and value.replace(":", "").isdigit():
-            return f"{message}: YAML 1.1 read this as minutes:seconds; write the number itself"
-    if isinstance(resolve_plain(value), str) and value.replace(".", "", 1).isdigit():
+    numeric = {"integer", "number"} & set(kinds)
+    if numeric and value.lstrip("+-").startswith("0") and value.lstrip("+-0").isdigit():
+        return f"{message}: a leading zero is ambiguous in YAML (octal in 1.1); write {int(value)}"
+    if numeric and ":" in value and value.replace(":", "").isdigit():
+        return f"{message}: YAML 1.1 read this as minutes:seconds; write the number itself"
+    if numeric and not isinstance(resolve_plain(value), str):
         return f"{message}: remove the quotes"
-    return message
+    return message + _text_hint(value)
+
+
+def _text_hint(value: Any) -> str:
+    """Why a text that looks like a number is not one."""
+    if isinstance(value, str) and number_too_large(value):
+        return " is too large a number"
+    return ""
 
 
 def _suggest(word: str, options: list[str], *, listing: bool) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    foreign = [char for char in word if not char.isascii()]
+    if close and foreign:
+        char = foreign[0]
+        why = f"it has {char!r}, U+{ord(char):04X}, not a plain letter"
+        return f": did you mean {show(close[0])}? ({why})"
     if close:
         return f": did you mean {show(close[0])}?"
     if listing and options and len(options) <= 12:

@@ -82,6 +82,10 @@ class _Use:
 def semantic_diagnostics(document: Document) -> list[Diagnostic]:
     """Every semantic error and warning in a schema-valid program spec."""
     checker = _Checker(document)
+    spans = phase_spans(checker.program["phases"])
+    _check_spans(checker, spans)
+    if spans[-1].last > MAX_PROGRAM_WEEKS or any(span.last < span.first for span in spans):
+        return checker.found  # the weeks cannot be laid out, so nothing that counts them is sound
     _check_schedule(checker)
     _check_equipment(checker)
     _check_exercises(checker)
@@ -265,13 +269,6 @@ def _max_problem(program: Mapping[str, Any], exercise_id: str, what: str, of: st
 def _check_phases(checker: _Checker) -> None:
     program = checker.program
     phases = program["phases"]
-    spans = phase_spans(phases)
-    _check_spans(checker, spans)
-    if spans and spans[-1].last > MAX_PROGRAM_WEEKS:
-        checker.error(
-            ("phases",),
-            f"the program lasts {spans[-1].last} weeks; the most is {MAX_PROGRAM_WEEKS}",
-        )
     if "sessions" not in phases[0]:
         checker.error(("phases", 0), "the first phase needs sessions")
     known_types = set(day_types(program))
@@ -303,8 +300,13 @@ def _check_spans(checker: _Checker, spans: list[PhaseSpan]) -> None:
         if span.last < span.first:
             path = ("phases", span.index, "weeks")
             checker.error(path, f"{span.first}-{span.last}: the first week is after the last")
-    if spans and spans[0].first != 1:
+    if spans[0].first != 1:
         checker.error(("phases", 0, "weeks"), "the first phase must start at week 1")
+    if spans[-1].last > MAX_PROGRAM_WEEKS:
+        checker.error(
+            ("phases", spans[-1].index, "weeks"),
+            f"the program would last {spans[-1].last} weeks; the most is {MAX_PROGRAM_WEEKS}",
+        )
 
 
 def _check_phase_model(
@@ -380,8 +382,7 @@ def _check_deloads(checker: _Checker) -> None:
             rules.append((("phases", span.index, "deload"), phase["deload"], span.weeks))
     for path, rule, weeks in rules:
         _check_deload_rule(checker, path, rule, weeks)
-    if length <= MAX_PROGRAM_WEEKS:
-        _warn_long_stretches(checker, deload_weeks(program), length)
+    _warn_long_stretches(checker, deload_weeks(program), length)
 
 
 def _check_deload_rule(checker: _Checker, path: Path, rule: Mapping[str, Any], weeks: int) -> None:
@@ -668,10 +669,10 @@ def _warn_load_jump(checker: _Checker, use: _Use, path: Path, settings: Mapping[
     if path[-1] == "double":
         return  # double progression adds load only once the reps reach the top
     if weekly_share > Fraction(WEEKLY_LOAD_JUMP):
+        share = f"about {float(weekly_share):.1%}" if weekly_share < 10 else "more than 1000%"
         checker.warn(
             path,
-            f"load rises about {float(weekly_share):.1%} a week; "
-            f"more than {WEEKLY_LOAD_JUMP:.0%} is hard to sustain",
+            f"load rises {share} a week; more than {WEEKLY_LOAD_JUMP:.0%} is hard to sustain",
         )
 
 

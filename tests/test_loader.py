@@ -120,14 +120,14 @@ def test_bom_is_accepted_and_does_not_shift_columns() -> None:
         ("", ["spec.yaml:1:1: the file is empty"]),
         (
             "# only a comment\n",
-            ["spec.yaml:1:1: the top level must be a mapping, not a single value"],
+            ["spec.yaml:1:1: the file has no content, only comments"],
         ),
         ("a: 1\n---\nb: 2\n", ["spec.yaml:2:1: only one YAML document is allowed per file"]),
         ("? [a, b]\n: 1\n", ["spec.yaml:1:3: a key must be a plain name, not a list or mapping"]),
         (
             "a: 'open\n",
             [
-                "spec.yaml:2:1: invalid YAML: found unexpected end of stream",
+                "spec.yaml:1:4: invalid YAML: a quoted scalar that starts here is never closed",
             ],
         ),
         (b"a: 1\nb: caf\xe9\n", ["spec.yaml:2:7: the file is not UTF-8 text (byte 0xe9)"]),
