@@ -29,6 +29,8 @@ _TYPE_NAMES = {
     "boolean": "true or false",
     "null": "nothing",
 }
+# Past this many unknown keys in one mapping, the rest are counted, not listed one by one.
+MAX_UNKNOWN_KEYS = 20
 _YAML11_BOOLEANS = frozenset(
     word
     for base in ("yes", "no", "on", "off", "y", "n")
@@ -188,9 +190,14 @@ def _diagnose(
         return
     if keyword == "additionalProperties" and _expected(error) is False:
         allowed = sorted(_subschema(error).get("properties", {}))
-        for extra in sorted(set(_instance(error)) - set(allowed)):
+        extras = [key for key in _instance(error) if key not in allowed]
+        for extra in extras[:MAX_UNKNOWN_KEYS]:
             text = f"unknown key {show(extra)}{_suggest(extra, allowed, listing=True)}"
             yield _at(document, (*path, extra), text, key=True)
+        if len(extras) > MAX_UNKNOWN_KEYS:
+            rest = len(extras) - MAX_UNKNOWN_KEYS
+            first_unreported = (*path, extras[MAX_UNKNOWN_KEYS])
+            yield _at(document, first_unreported, f"and {rest} more unknown keys", key=True)
         return
     if keyword == "required":
         for missing in _expected(error):

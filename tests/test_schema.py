@@ -133,3 +133,18 @@ def test_day_types_in_the_description_match_the_defaults() -> None:
     text = PROGRAM["properties"]["day_types"]["description"]
     for name, values in DAY_TYPES.items():
         assert f"{name} ({values['sets']} x {values['reps']} at {values['load']})" in text
+
+
+def test_every_collection_is_capped() -> None:
+    """Validation work stays bounded: no list or open mapping may grow without limit."""
+    uncapped = []
+    for pointer, node in walk(PROGRAM):
+        if pointer.endswith("/if"):
+            continue
+        is_list = node.get("type") == "array" or "items" in node
+        if is_list and "maxItems" not in node:
+            uncapped.append(pointer)
+        open_map = isinstance(node.get("additionalProperties"), dict)
+        if open_map and "maxProperties" not in node:
+            uncapped.append(pointer)
+    assert uncapped == []

@@ -46,3 +46,13 @@ def test_a_whole_number_written_as_a_float_is_not_an_integer() -> None:
     assert messages(sets="3.0") == [
         "t.yaml:6:69: phases[0].sessions.A[0].sets: expected a whole number, not 3.0"
     ]
+
+
+def test_unknown_keys_are_listed_up_to_a_cap_then_counted() -> None:
+    text = BASE.replace("DAYS", "[mon]").replace("SETS", "3")
+    text += "".join(f"extra{index}: 1\n" for index in range(1000))
+    document = load_bytes(text.encode(), "t.yaml")
+    found = [d.format() for d in sort_diagnostics(schema_diagnostics(document, "program"))]
+    assert len(found) == 21
+    assert found[0] == "t.yaml:7:1: extra0: unknown key 'extra0'"
+    assert found[-1] == "t.yaml:27:1: extra20: and 980 more unknown keys"
