@@ -5,10 +5,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint pytest clean
+.PHONY: site test lint pytest golden clean
 
-site: $(STAMP)                     ## check every example program in programs/
-	$(BIN)/liftplan validate programs
+site: $(STAMP)                     ## build every example program in programs/ into output/
+	$(BIN)/liftplan build programs -o output
 
 test: lint pytest                  ## the whole test suite: ruff, mypy, pytest
 
@@ -18,6 +18,9 @@ lint: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+golden: $(STAMP)                   ## rewrite tests/golden/ from the example programs (review the diff!)
+	$(BIN)/python -m tests.golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

@@ -128,12 +128,87 @@ def new(name: str, directory: str, start: str | None, schema_ref: str | None) ->
     click.echo(f"wrote {written}", err=True)
 
 
+@main.command(
+    epilog="""\b
+Examples:
+  liftplan show programs/hip-thrust-12wk.yaml
+  liftplan show programs/five-three-one.yaml --week 4
+"""
+)
+@click.argument("spec", type=click.Path(exists=True, dir_okay=False))
+@click.option("--week", type=click.IntRange(min=1), help="Only this week.")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def show(spec: str, week: int | None, strict: bool) -> None:
+    """Print the expanded plan of one spec, or one week of it, as text."""
+    from generator.expand import expand
+    from generator.model import build_program
+    from generator.show import show_plan
+    from generator.validate import check_file
+
+    checked = check_file(spec)
+    blocking = checked.diagnostics if strict else checked.errors
+    if blocking or checked.document is None:
+        fail(LiftplanError(blocking))
+    _print(list(checked.warnings))
+    plan = expand(build_program(checked.document.data))
+    if week is not None and week > len(plan.weeks):
+        raise click.BadParameter(f"the plan has {len(plan.weeks)} weeks", param_hint="--week")
+    click.echo(show_plan(plan, week), nl=False)
+
+
+@main.command(
+    epilog="""\b
+Examples:
+  liftplan build                          every spec under ./programs into ./output
+  liftplan build programs/a.yaml -o site --format json
+"""
+)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False),
+    default="output",
+    show_default=True,
+    help="Folder to write into.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="json,csv",
+    show_default=True,
+    help="Comma-separated formats: json (the plan, see schemas/plan.schema.json), "
+    "csv (one row per set).",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def build(paths: tuple[str, ...], output: str, formats: str, strict: bool) -> None:
+    """Expand specs (files or folders) and write each plan, per program, under OUTPUT/<id>/."""
+    from generator.build import FORMATS
+    from generator.build import build as run_build
+
+    chosen = [name.strip() for name in formats.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+    try:
+        result = run_build(paths or _default_programs(), Path(output), chosen, strict=strict)
+    except LiftplanError as error:
+        fail(error)
+    _print(list(result.warnings))
+    click.echo(
+        f"built {result.programs} program{'s' if result.programs != 1 else ''}: "
+        f"{result.files} files, {result.changed} changed, in {output}",
+        err=True,
+    )
+
+
 @main.command()
-def schema() -> None:
+@click.option("--plan", "which", flag_value="plan", help="The schema of the plan JSON instead.")
+def schema(which: str | None) -> None:
     """Print the program JSON Schema (draft-07) that specs are validated against."""
     from generator.resources import schema_text
 
-    click.echo(schema_text("program"), nl=False)
+    click.echo(schema_text(which or "program"), nl=False)
 
 
 @main.command()

@@ -40,14 +40,25 @@ WEEKLY_LOAD_JUMP = 0.10
 def schema_default(*pointer: str) -> Any:
     """The `default` the program schema gives at a path of keys under its root.
 
+    The path may pass through lists (by index) and through a `$ref` to a definition
+    that holds the default.
+
     >>> schema_default("definitions", "deload", "properties", "load")
     '90%'
-    >>> schema_default("properties", "units")
-    'kg'
+    >>> schema_default("definitions", "step", "properties", "sets", "properties", "every")
+    '2w'
     """
-    node: Any = schema("program")
+    root: Any = schema("program")
+    node: Any = root
     for key in pointer:
-        node = node[key]
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    while "default" not in node and ("$ref" in node or "allOf" in node):
+        reference = node["$ref"] if "$ref" in node else node["allOf"][0].get("$ref", "")
+        if not reference:
+            break
+        node = root
+        for key in reference.removeprefix("#/").split("/"):
+            node = node[key]
     if "default" not in node:
         raise KeyError("/".join(pointer) + " has no default in the program schema")
     return node["default"]

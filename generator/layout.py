@@ -1,4 +1,4 @@
-"""Where a program's phases fall in its weeks, and which weeks are deloads.
+"""Where a program's phases fall in its weeks, which weeks are deloads, what an exercise uses.
 
 Pure functions over a spec that has passed schema validation: the semantic checks
 use them to find overlaps and long stretches without a deload, and expansion uses
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from generator.catalogue import CATALOGUE
 from generator.defaults import DAY_TYPES
 from generator.notation import parse_week_range
 
@@ -96,8 +97,13 @@ def day_types(program: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
 
 def deload_weeks(program: Mapping[str, Any]) -> set[int]:
     """The program weeks that are deloads, by the program's rule and each phase's own."""
+    return set(deload_rules(program))
+
+
+def deload_rules(program: Mapping[str, Any]) -> dict[int, Mapping[str, Any] | None]:
+    """Each deload week and the rule that made it; None where a wave's own table is the deload."""
     phases = program["phases"]
-    found: set[int] = set()
+    found: dict[int, Mapping[str, Any] | None] = {}
     for span, phase in zip(phase_spans(phases), phases, strict=True):
         found.update(_phase_deloads(program, phase, span))
     return found
@@ -105,23 +111,23 @@ def deload_weeks(program: Mapping[str, Any]) -> set[int]:
 
 def _phase_deloads(
     program: Mapping[str, Any], phase: Mapping[str, Any], span: PhaseSpan
-) -> Iterator[int]:
+) -> Iterator[tuple[int, Mapping[str, Any] | None]]:
     own = phase.get("deload")
     if own is False:
         return
     if isinstance(own, Mapping):
         for week in _rule_weeks(own, span.weeks):
-            yield span.first + week - 1
+            yield span.first + week - 1, own
         return
     wave_weeks = _wave_deload_offsets(program, phase)
     if wave_weeks is not None:
         for offset in range(span.weeks):
             if offset % wave_weeks[0] in wave_weeks[1]:
-                yield span.first + offset
+                yield span.first + offset, None
         return
     rule = program.get("deload")
     if rule is not None:
-        yield from (w for w in _rule_weeks(rule, span.last) if w >= span.first)
+        yield from ((w, rule) for w in _rule_weeks(rule, span.last) if w >= span.first)
 
 
 def _rule_weeks(rule: Mapping[str, Any], length: int) -> Iterator[int]:
@@ -152,3 +158,37 @@ def _wave_deload_offsets(
             if offsets:
                 return len(wave["weeks"]), offsets
     return None
+
+
+def equipment_of(program: Mapping[str, Any], exercise_id: str) -> tuple[str | None, str]:
+    """The equipment name an exercise uses (None for bodyweight), or a problem to report.
+
+    A catalogue exercise names a kind of equipment; it gets the spec's item of that
+    name, or the only item of that kind. The problem text is empty when all is well.
+    """
+    spec = program.get("exercises", {}).get(exercise_id, {})
+    entry = CATALOGUE.get(exercise_id)
+    wanted = spec.get("equipment") or (entry.equipment if entry else "bodyweight")
+    items: Mapping[str, Any] = program.get("equipment", {})
+    if wanted == "bodyweight":
+        return None, ""
+    if wanted in items:
+        return wanted, ""
+    of_kind = sorted(name for name, item in items.items() if item["kind"] == wanted)
+    if len(of_kind) == 1:
+        return of_kind[0], ""
+    if not of_kind:
+        return None, f"{exercise_id} needs {wanted} equipment, and equipment has none"
+    return None, (
+        f"{exercise_id} could use any of {', '.join(of_kind)}: "
+        f"choose one under exercises.{exercise_id}.equipment"
+    )
+
+
+def ladder_of(program: Mapping[str, Any], exercise_id: str) -> list[str]:
+    """An exercise's ladder of variations: the spec's own, else the catalogue's."""
+    spec = program.get("exercises", {}).get(exercise_id, {})
+    if "ladder" in spec:
+        return list(spec["ladder"])
+    entry = CATALOGUE.get(exercise_id)
+    return list(entry.ladder) if entry else []

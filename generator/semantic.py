@@ -19,19 +19,23 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.catalogue import CATALOGUE
-from generator.defaults import DELOAD_WARNING_WEEKS, GOAL_REPS, WEEKLY_LOAD_JUMP
+from generator.defaults import DELOAD_WARNING_WEEKS, GOAL_REPS, WEEKLY_LOAD_JUMP, schema_default
 from generator.errors import Diagnostic, Severity
 from generator.layout import (
     PhaseSpan,
     day_types,
     deload_weeks,
+    equipment_of,
+    ladder_of,
     phase_sessions,
     phase_spans,
     phase_training_days,
     sessions_per_week,
 )
 from generator.loader import Document, Path
+from generator.maths import RPE_TABLE_MIN, RPE_TABLE_REPS
 from generator.notation import (
+    Reps,
     exact,
     parse_duration,
     parse_interval,
@@ -177,39 +181,6 @@ def _check_ladder(checker: _Checker, path: Path, ladder: list[str], known: set[s
             checker.error(
                 (*path, index), f"unknown exercise {show(rung)}{_did_you_mean(rung, known)}"
             )
-
-
-def equipment_of(program: Mapping[str, Any], exercise_id: str) -> tuple[str | None, str]:
-    """The equipment name an exercise uses (None for bodyweight), or a problem to report.
-
-    A catalogue exercise names a kind of equipment; it gets the spec's item of that
-    name, or the only item of that kind. The problem text is empty when all is well.
-    """
-    spec = program.get("exercises", {}).get(exercise_id, {})
-    entry = CATALOGUE.get(exercise_id)
-    wanted = spec.get("equipment") or (entry.equipment if entry else "bodyweight")
-    items: Mapping[str, Any] = program.get("equipment", {})
-    if wanted == "bodyweight":
-        return None, ""
-    if wanted in items:
-        return wanted, ""
-    of_kind = sorted(name for name, item in items.items() if item["kind"] == wanted)
-    if len(of_kind) == 1:
-        return of_kind[0], ""
-    if not of_kind:
-        return None, f"{exercise_id} needs {wanted} equipment, and equipment has none"
-    return None, (
-        f"{exercise_id} could use any of {', '.join(of_kind)}: "
-        f"choose one under exercises.{exercise_id}.equipment"
-    )
-
-
-def _ladder_of(program: Mapping[str, Any], exercise_id: str) -> list[str]:
-    spec = program.get("exercises", {}).get(exercise_id, {})
-    if "ladder" in spec:
-        return list(spec["ladder"])
-    entry = CATALOGUE.get(exercise_id)
-    return list(entry.ladder) if entry else []
 
 
 # --- maxes -----------------------------------------------------------------------------------
@@ -444,7 +415,8 @@ def _check_use(checker: _Checker, use: _Use) -> None:
     reps = parse_reps(item.get("reps", GOAL_REPS[phase.get("goal", "general")]))
     if "reps" in item and reps.low > reps.high:
         checker.error((*use.path, "reps"), f"{item['reps']}: the low end is above the high end")
-    _check_loads(checker, use, exercise_id)
+    _check_loads(checker, use, exercise_id, reps)
+    _check_pause_has_tempo(checker, use)
     _check_wave(checker, use, phase)
     _check_band(checker, use)
     if phase.get("model") == "undulating" and "load" in item:
@@ -461,10 +433,11 @@ def _check_use(checker: _Checker, use: _Use) -> None:
     _check_technique(checker, use)
 
 
-def _check_loads(checker: _Checker, use: _Use, exercise_id: str) -> None:
+def _check_loads(checker: _Checker, use: _Use, exercise_id: str, reps: Reps) -> None:
     """Check the exercise's own load, or the loads its phase's model hands it."""
     if "load" in use.item:
-        _check_load(checker, exercise_id, use.item["load"], (*use.path, "load"), origin="")
+        path: Path = (*use.path, "load")
+        _check_load(checker, exercise_id, use.item["load"], path, origin="", reps=reps)
         return
     if equipment_of(checker.program, exercise_id) == (None, ""):
         return  # a bodyweight exercise takes the phase's sets and reps, not its loads
@@ -483,10 +456,18 @@ def _check_loads(checker: _Checker, use: _Use, exercise_id: str) -> None:
 
 
 def _check_load(
-    checker: _Checker, exercise_id: str, load_text: Any, path: Path, *, origin: str
+    checker: _Checker,
+    exercise_id: str,
+    load_text: Any,
+    path: Path,
+    *,
+    origin: str,
+    reps: Reps | None = None,
 ) -> None:
     program = checker.program
     load = parse_load(load_text)
+    if load.kind == "effort":
+        _check_effort(checker, path, load.value, reps)
     if load.kind in ("percent", "effort"):
         problem = _max_problem(program, exercise_id, f"{origin}{load_text}", load.of)
         if problem:
@@ -503,6 +484,36 @@ def _check_load(
                 if load.kind == "absolute"
                 else f"{exercise_id} is a bodyweight exercise: give its load as bodyweight",
             )
+
+
+def _check_effort(checker: _Checker, path: Path, rpe: Fraction, reps: Reps | None) -> None:
+    """An effort load is read off the reps x RPE table, which covers 1-12 reps at RPE 6-10."""
+    if rpe < RPE_TABLE_MIN:
+        checker.error(
+            path, f"the reps x RPE table starts at RPE {RPE_TABLE_MIN}: give a load instead"
+        )
+    if reps is not None and reps.high not in RPE_TABLE_REPS:
+        checker.error(
+            path,
+            f"the reps x RPE table covers 1-{RPE_TABLE_REPS[-1]} reps, not {reps.high}: "
+            "give a load",
+        )
+
+
+def _check_pause_has_tempo(checker: _Checker, use: _Use) -> None:
+    """A pause step lengthens a hold in the tempo, so there must be a tempo to lengthen."""
+    steps = list(use.item.get("progress", []))
+    methods = {method for step in steps for method in step} | {
+        method
+        for step in steps
+        for inner in step.get("rotate", {}).get("steps", [])
+        for method in inner
+    }
+    has_tempo = "tempo" in use.item or "tempo" in checker.program.get("defaults", {})
+    if "pause" in methods and not has_tempo and "tempo" not in methods:
+        checker.error(
+            (*use.path, "progress"), "a pause step lengthens a hold in the tempo: give a tempo"
+        )
 
 
 def _check_wave(checker: _Checker, use: _Use, phase: Mapping[str, Any]) -> None:
@@ -568,6 +579,17 @@ def _check_step(
             checker.error(here, "shortening rest needs floor, the shortest rest")
         if change > 0 and "ceiling" not in settings:
             checker.error(here, "lengthening rest needs ceiling, the longest rest")
+    if (
+        method == "frequency"
+        and parse_interval(
+            settings.get(
+                "every",
+                schema_default("definitions", "step", "properties", method, "properties", "every"),
+            )
+        ).unit
+        == "session"
+    ):
+        checker.error((*here, "every"), "frequency changes week by week: give every in weeks (4w)")
     if method == "frequency":
         days = phase_training_days(checker.program, checker.program["phases"][use.phase_index])
         if settings["max"] > len(days):
@@ -589,7 +611,7 @@ def _check_step(
 def _check_variation(checker: _Checker, use: _Use, path: Path, settings: Mapping[str, Any]) -> None:
     program = checker.program
     exercise_id = use.item["exercise"]
-    ladder = list(settings.get("ladder") or _ladder_of(program, exercise_id))
+    ladder = list(settings.get("ladder") or ladder_of(program, exercise_id))
     if "ladder" in settings:
         _check_ladder(checker, (*path, "ladder"), ladder, _known_exercises(program))
     if not ladder:

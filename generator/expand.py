@@ -1,0 +1,868 @@
+"""Expansion: from a program to every dated session it implies.
+
+A pure function of the program: no I/O, no clock. It walks the weeks in order,
+lays each one out on the calendar (training days, skipped dates moved or
+dropped, session labels in turn), and works out every exercise's sets from its
+prescription, its phase's model and the progression so far.
+
+Progression is a small state per prescription, advanced by clocks that count the
+prescription's own sessions and weeks outside deloads; so a deload pauses it,
+and a dropped session does not count as done.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from generator.defaults import schema_default
+from generator.maths import (
+    round_barbell,
+    round_choices,
+    round_stack,
+    rpe_percent,
+    warmup_ramp,
+)
+from generator.model import (
+    WEEKDAYS,
+    DayType,
+    DeloadRule,
+    Equipment,
+    Exercise,
+    Phase,
+    Prescription,
+    Program,
+    Step,
+    Technique,
+    max_of,
+)
+from generator.notation import LoadSpec, Reps, parse_tempo
+from generator.plan import (
+    ExerciseSummary,
+    Plan,
+    PlannedExercise,
+    PlannedSession,
+    PlannedSet,
+    PlannedWeek,
+    SkippedDate,
+    WeekSummary,
+)
+
+Key = tuple[int, str, int]  # phase index, session label, position in the session
+
+
+def expand(program: Program) -> Plan:
+    """Every week of the program, with every session's exercises and sets."""
+    state = _State()
+    weeks = []
+    for phase in program.phases:
+        for number in range(phase.first_week, phase.last_week + 1):
+            weeks.append(_week(program, phase, number, state))
+        state.close_phase(program, phase)
+    return Plan(program, tuple(weeks))
+
+
+# --- state carried from week to week ---------------------------------------------------------
+
+
+@dataclass
+class _Clock:
+    """Counts a step's time: occurrences and weeks, outside deloads."""
+
+    occurrences: int = 0
+    weeks: int = 0
+    week: int | None = None
+    fired: int = 0
+
+
+@dataclass
+class _Progress:
+    """How far one prescription has progressed."""
+
+    clocks: dict[tuple[int, ...], _Clock] = field(default_factory=dict)
+    load_add: Fraction = Fraction(0)
+    load_factor: Fraction = Fraction(1)
+    base_override: Fraction | None = None
+    double_reps: int = 0
+    sets_add: int = 0
+    reps_add: int = 0
+    tempo_index: int = 0
+    pause_add: int = 0
+    rest_add: int = 0
+    rung: int = 0
+
+    def clock(self, path: tuple[int, ...]) -> _Clock:
+        return self.clocks.setdefault(path, _Clock())
+
+
+@dataclass
+class _State:
+    """Everything expansion remembers between weeks."""
+
+    progress: dict[Key, _Progress] = field(default_factory=dict)
+    rotation: dict[int, int] = field(default_factory=dict)
+    training_weeks: dict[int, int] = field(default_factory=dict)
+    wave_cycles: dict[str, int] = field(default_factory=dict)
+    technique_weeks: dict[str, int] = field(default_factory=dict)
+
+    def close_phase(self, program: Program, phase: Phase) -> None:
+        """Completed wave cycles raise the training max for the phases that follow."""
+        counted: set[str] = set()
+        for template in phase.sessions:
+            for item in template.items:
+                wave = program.waves.get(item.wave or "")
+                if phase.model == "wave" and wave and item.exercise not in counted:
+                    counted.add(item.exercise)
+                    cycles = phase.weeks // len(wave.weeks)
+                    self.wave_cycles[item.exercise] = (
+                        self.wave_cycles.get(item.exercise, 0) + cycles
+                    )
+
+
+# --- the calendar ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    date: datetime.date
+    label: str
+    weekday: str
+    moved_from: datetime.date | None
+
+
+def _calendar(
+    program: Program, phase: Phase, number: int, state: _State
+) -> tuple[list[_Slot], list[SkippedDate]]:
+    """The week's sessions: dates, labels and what happened to skipped dates."""
+    start = program.start + datetime.timedelta(weeks=number - 1)
+    window = [start + datetime.timedelta(days=offset) for offset in range(7)]
+    training = [day for day in window if WEEKDAYS[day.weekday()] in phase.days]
+    labels = [template.label for template in phase.sessions]
+    taken = set(training)
+    slots: list[_Slot] = []
+    skipped: list[SkippedDate] = []
+    for day in training:
+        weekday = WEEKDAYS[day.weekday()]
+        label = _label(phase, weekday, labels, state)
+        if label is None:
+            continue
+        if day not in program.skips:
+            slots.append(_Slot(day, label, weekday, None))
+            continue
+        reason = program.skips[day].reason
+        moved_to = _free_day(program, window, day, taken) if program.on_skip == "move" else None
+        if moved_to is None:
+            skipped.append(SkippedDate(day, reason, "dropped"))
+            continue
+        taken.add(moved_to)
+        skipped.append(SkippedDate(day, reason, "moved"))
+        slots.append(_Slot(moved_to, label, weekday, day))
+    slots.sort(key=lambda slot: slot.date)
+    return slots, skipped
+
+
+def _label(phase: Phase, weekday: str, labels: list[str], state: _State) -> str | None:
+    """Sessions take the training days in turn, unless the phase maps days to labels."""
+    if phase.day_map is not None:
+        return phase.day_map.get(weekday)
+    if not labels:
+        return None
+    turn = state.rotation.get(phase.index, 0)
+    state.rotation[phase.index] = turn + 1
+    return labels[turn % len(labels)]
+
+
+def _free_day(
+    program: Program, window: list[datetime.date], day: datetime.date, taken: set[datetime.date]
+) -> datetime.date | None:
+    """The next day after `day` in the same week with no session and no skip."""
+    for candidate in window:
+        if candidate > day and candidate not in taken and candidate not in program.skips:
+            return candidate
+    return None
+
+
+# --- one week --------------------------------------------------------------------------------
+
+
+def _week(program: Program, phase: Phase, number: int, state: _State) -> PlannedWeek:
+    slots, skipped = _calendar(program, phase, number, state)
+    deload = number in program.deloads
+    rule = program.deloads.get(number)
+    week_in_phase = number - phase.first_week + 1
+    training_week = state.training_weeks.get(phase.index, 0)
+    templates = {template.label: template for template in phase.sessions}
+    contents = _session_contents(phase, slots, training_week)
+    sessions = []
+    for slot, keys in zip(slots, contents, strict=True):
+        template = templates[slot.label]
+        day_type = phase.day_types.get(slot.weekday)
+        context = _Context(program, phase, number, week_in_phase, training_week, deload, rule)
+        exercises = tuple(
+            _exercise(context, key, _item(phase, key), day_type.name if day_type else None, state)
+            for key in keys
+        )
+        sessions.append(
+            PlannedSession(
+                date=slot.date,
+                week=number,
+                label=slot.label,
+                title=template.title,
+                day_type=day_type.name if day_type else None,
+                moved_from=slot.moved_from,
+                notes=template.notes,
+                exercises=exercises,
+            )
+        )
+    if not deload:
+        state.training_weeks[phase.index] = training_week + 1
+    return PlannedWeek(
+        number=number,
+        phase=phase.name,
+        phase_index=phase.index,
+        start=program.start + datetime.timedelta(weeks=number - 1),
+        deload=deload,
+        skipped=tuple(skipped),
+        sessions=tuple(sessions),
+        summary=_summary(program, sessions),
+    )
+
+
+def _item(phase: Phase, key: Key) -> Prescription:
+    template = next(template for template in phase.sessions if template.label == key[1])
+    return template.items[key[2]]
+
+
+def _session_contents(phase: Phase, slots: list[_Slot], training_week: int) -> list[list[Key]]:
+    """Which prescriptions each session holds, after frequency steps add extra sessions."""
+    sizes = {template.label: len(template.items) for template in phase.sessions}
+    contents: list[list[Key]] = [
+        [(phase.index, slot.label, index) for index in range(sizes[slot.label])] for slot in slots
+    ]
+    for template in phase.sessions:
+        for index, item in enumerate(template.items):
+            extra = _extra_sessions(item, training_week)
+            if not extra:
+                continue
+            key = (phase.index, template.label, index)
+            holders = [position for position, keys in enumerate(contents) if key in keys]
+            if not holders:
+                continue
+            others = [p for p in range(len(contents)) if p not in holders and p > holders[0]]
+            others += [p for p in range(len(contents)) if p not in holders and p < holders[0]]
+            for position in others[:extra]:
+                contents[position].append(key)
+    return contents
+
+
+def _extra_sessions(item: Prescription, training_week: int) -> int:
+    """Extra sessions a week from frequency steps, counted in training weeks of the phase."""
+    extra = 0
+    for step in _flat_steps(item.progress):
+        if step.method == "frequency":
+            added = step.count * (training_week // step.every.count)
+            ceiling = (step.high or 1) - 1
+            extra = max(extra, min(added, ceiling))
+    return extra
+
+
+def _flat_steps(steps: Sequence[Step]) -> Iterator[Step]:
+    for step in steps:
+        yield step
+        yield from _flat_steps(step.steps)
+
+
+# --- one exercise ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    program: Program
+    phase: Phase
+    week: int
+    week_in_phase: int
+    training_week: int
+    deload: bool
+    rule: DeloadRule | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """An exercise's values for one session, before sets are written out."""
+
+    exercise: Exercise
+    sets: int
+    reps: Reps
+    reps_target: int | None
+    load: Fraction | None
+    load_spec: LoadSpec | None
+    percent: Fraction | None
+    rpe: Fraction | None
+    tempo: str | None
+    rest: int
+
+
+def _exercise(
+    context: _Context, key: Key, item: Prescription, day_type: str | None, state: _State
+) -> PlannedExercise:
+    program = context.program
+    progress = state.progress.setdefault(key, _Progress())
+    base = program.exercises[item.exercise]
+    technique = _technique_due(context, item, state)
+    if item.wave and context.phase.model == "wave":
+        sets = _wave_sets(context, item, base, state)
+        rung_exercise = base
+    else:
+        base_load = _base_load(context, item, day_type)
+        if not context.deload:
+            _advance(context, item, progress, base_load)
+        target = _target(context, item, day_type, progress, base_load)
+        rung_exercise = target.exercise
+        sets = _sets(context, item, target, technique)
+    return PlannedExercise(
+        exercise=rung_exercise.id,
+        name=rung_exercise.name,
+        prescribed=item.exercise,
+        equipment=rung_exercise.equipment.name if rung_exercise.equipment else None,
+        unilateral=rung_exercise.unilateral,
+        bodyweight=_bodyweight_delta(item),
+        band=item.band,
+        band_tension=_band_tension(program, item.band),
+        technique=technique.kind if technique is not None else None,
+        notes=item.notes or rung_exercise.notes,
+        cues=item.cues or rung_exercise.cues,
+        sets=sets,
+    )
+
+
+def _bodyweight_delta(item: Prescription) -> Fraction | None:
+    return item.load.value if item.load is not None and item.load.kind == "bodyweight" else None
+
+
+def _band_tension(program: Program, band: str | None) -> Fraction | None:
+    for equipment in program.equipment.values():
+        if band is not None and band in equipment.bands:
+            return equipment.bands[band]
+    return None
+
+
+# --- loads -----------------------------------------------------------------------------------
+
+
+def _load_spec(context: _Context, item: Prescription, day_type: str | None) -> LoadSpec | None:
+    """The load as the prescription, the day type or the linear phase states it."""
+    if item.load is not None:
+        return item.load
+    weekday_type = _day_type(context.phase, day_type)
+    if weekday_type is not None and weekday_type.load is not None:
+        return weekday_type.load
+    linear = context.phase.linear
+    if context.phase.model == "linear" and linear is not None and linear.load is not None:
+        first, last = linear.load
+        share = _line_share(context)
+        return LoadSpec(first.kind, first.value + (last.value - first.value) * share, first.of)
+    return None
+
+
+def _day_type(phase: Phase, name: str | None) -> DayType | None:
+    for day_type in phase.day_types.values():
+        if day_type.name == name:
+            return day_type
+    return None
+
+
+def _line_share(context: _Context) -> Fraction:
+    """How far through a linear phase this week is, 0 at the first training week, 1 at the last."""
+    phase = context.phase
+    training_weeks = sum(
+        1
+        for week in range(phase.first_week, phase.last_week + 1)
+        if week not in context.program.deloads
+    )
+    if training_weeks <= 1:
+        return Fraction(0)
+    return Fraction(min(context.training_week, training_weeks - 1), training_weeks - 1)
+
+
+def _base_load(context: _Context, item: Prescription, day_type: str | None) -> Fraction | None:
+    """The load before progression, unrounded; None for bodyweight or no load."""
+    spec = _load_spec(context, item, day_type)
+    if spec is None or spec.kind == "bodyweight":
+        return None
+    if spec.kind == "absolute":
+        return spec.value
+    if spec.kind == "percent":
+        basis = max_of(context.program, item.exercise, spec.of)
+        return spec.value * basis if basis is not None else None
+    one_rm = max_of(context.program, item.exercise, "one_rm")
+    reps = _base_reps(context, item, day_type)
+    return rpe_percent(reps.high, spec.value) * one_rm if one_rm is not None else None
+
+
+def _base_reps(context: _Context, item: Prescription, day_type: str | None) -> Reps:
+    if item.reps is not None:
+        return item.reps
+    weekday_type = _day_type(context.phase, day_type)
+    if weekday_type is not None and weekday_type.reps is not None:
+        return weekday_type.reps
+    linear = context.phase.linear
+    if context.phase.model == "linear" and linear is not None and linear.reps is not None:
+        reps = _interpolate(linear.reps, _line_share(context))
+        return Reps(reps, reps)
+    return context.phase.goal_reps
+
+
+def _base_sets(context: _Context, item: Prescription, day_type: str | None) -> int:
+    if item.sets is not None:
+        return item.sets
+    weekday_type = _day_type(context.phase, day_type)
+    if weekday_type is not None and weekday_type.sets is not None:
+        return weekday_type.sets
+    linear = context.phase.linear
+    if context.phase.model == "linear" and linear is not None and linear.sets is not None:
+        return _interpolate(linear.sets, _line_share(context))
+    return int(schema_default("properties", "defaults", "properties", "sets"))
+
+
+def _interpolate(ends: tuple[int, int], share: Fraction) -> int:
+    """A whole number on the straight line between two, rounded half up."""
+    value = ends[0] + (ends[1] - ends[0]) * share
+    return int(value + Fraction(1, 2)) if value >= 0 else round(value)
+
+
+def _round(
+    equipment: Equipment | None, load: Fraction
+) -> tuple[Fraction, tuple[Fraction, ...] | None]:
+    """The load the equipment makes, and the plates per side for a barbell."""
+    if equipment is None:
+        return load, None
+    if equipment.kind == "barbell" and equipment.bar is not None:
+        made = round_barbell(load, equipment.bar, equipment.plates, equipment.rounding)
+        return made.total, made.per_side
+    if equipment.kind in ("dumbbells", "kettlebells"):
+        return round_choices(load, equipment.loads, equipment.rounding), None
+    if equipment.kind == "machine" and equipment.step is not None:
+        minimum = equipment.minimum if equipment.minimum is not None else equipment.step
+        stack = round_stack(load, equipment.step, minimum, equipment.maximum, equipment.rounding)
+        return stack, None
+    return load, None
+
+
+# --- progression -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Moment:
+    """When steps fire: the week, and the reps range and unprogressed load of the session."""
+
+    week: int
+    reps: Reps
+    base_load: Fraction | None
+
+
+def _advance(
+    context: _Context, item: Prescription, progress: _Progress, base_load: Fraction | None
+) -> None:
+    """Fire every step whose time has come, before this session's values are taken."""
+    moment = _Moment(context.week, _base_reps(context, item, None), base_load)
+    _advance_steps(item.progress, (), progress, moment, active=True)
+
+
+def _advance_steps(
+    steps: Sequence[Step],
+    path: tuple[int, ...],
+    progress: _Progress,
+    moment: _Moment,
+    *,
+    active: bool,
+) -> None:
+    """Tick each step's clock; a rotation lets only its current step's clock run."""
+    for index, step in enumerate(steps):
+        clock = progress.clock((*path, index))
+        if not active:
+            continue
+        if clock.week is not None and clock.week != moment.week:
+            clock.weeks += 1
+        clock.week = moment.week
+        elapsed = clock.occurrences if step.every.unit == "session" else clock.weeks
+        ticks = elapsed // step.every.count
+        if step.method == "rotate":
+            chosen = ticks % len(step.steps)
+            for inner_index, inner in enumerate(step.steps):
+                inner_path = (*path, index, inner_index)
+                _advance_steps((inner,), inner_path, progress, moment, active=inner_index == chosen)
+        else:
+            while clock.fired < ticks:
+                _apply(step, progress, moment)
+                clock.fired += 1
+        clock.occurrences += 1
+
+
+def _apply(step: Step, progress: _Progress, moment: _Moment) -> None:
+    method = step.method
+    if method == "load" and step.amount is not None:
+        if step.amount.relative:
+            progress.load_factor *= 1 + step.amount.value
+        else:
+            progress.load_add += step.amount.value
+    elif method == "double" and step.amount is not None:
+        span = moment.reps.high - moment.reps.low
+        if progress.double_reps < span:
+            progress.double_reps = min(progress.double_reps + step.count, span)
+        else:
+            progress.double_reps = 0
+            if step.amount.relative:
+                progress.load_factor *= 1 + step.amount.value
+            else:
+                progress.load_add += step.amount.value
+    elif method == "sets":
+        progress.sets_add += step.count
+    elif method == "reps":
+        progress.reps_add += step.count
+    elif method == "tempo":
+        progress.tempo_index += 1
+    elif method == "pause":
+        progress.pause_add += step.seconds
+    elif method == "rest":
+        progress.rest_add += step.seconds
+    elif method == "variation" and step.amount is not None:
+        current = _progressed_load(progress, moment.base_load)
+        progress.rung += 1
+        if current is not None:
+            reset = step.amount
+            progress.base_override = current * reset.value if reset.relative else reset.value
+            progress.load_add, progress.load_factor = Fraction(0), Fraction(1)
+
+
+def _progressed_load(progress: _Progress, base_load: Fraction | None) -> Fraction | None:
+    base = progress.base_override if progress.base_override is not None else base_load
+    if base is None:
+        return None
+    return base * progress.load_factor + progress.load_add
+
+
+def _target(
+    context: _Context,
+    item: Prescription,
+    day_type: str | None,
+    progress: _Progress,
+    base_load: Fraction | None,
+) -> _Target:
+    steps = list(_flat_steps(item.progress))
+    exercise = _rung(context.program, item, progress, steps)
+    sets = _clamped(_base_sets(context, item, day_type) + progress.sets_add, steps, "sets")
+    reps = _progressed_reps(_base_reps(context, item, day_type), progress, steps)
+    reps_target: int | None = reps.low + progress.double_reps if _has(steps, "double") else None
+    load = _progressed_load(progress, base_load)
+    for step in steps:
+        if step.method == "load" and step.cap is not None and load is not None:
+            load = min(load, step.cap)
+    spec = _load_spec(context, item, day_type)
+    percent = spec.value if spec is not None and spec.kind == "percent" else None
+    rpe = item.rpe
+    if spec is not None and spec.kind == "effort":
+        rpe = spec.value
+        percent = rpe_percent(reps.high, spec.value)
+    rest = item.rest + progress.rest_add
+    for step in steps:
+        if step.method == "rest":
+            rest = max(rest, step.low) if step.low is not None else rest
+            rest = min(rest, step.high) if step.high is not None else rest
+    return _Target(
+        exercise=exercise,
+        sets=sets,
+        reps=reps,
+        reps_target=reps_target,
+        load=load,
+        load_spec=spec,
+        percent=percent,
+        rpe=rpe,
+        tempo=_tempo(item, progress, steps),
+        rest=rest,
+    )
+
+
+def _has(steps: Sequence[Step], method: str) -> bool:
+    return any(step.method == method for step in steps)
+
+
+def _clamped(value: int, steps: Sequence[Step], method: str) -> int:
+    for step in steps:
+        if step.method == method:
+            value = max(value, step.low) if step.low is not None else value
+            value = min(value, step.high) if step.high is not None else value
+    return max(value, 1)
+
+
+def _progressed_reps(reps: Reps, progress: _Progress, steps: Sequence[Step]) -> Reps:
+    if not progress.reps_add:
+        return reps
+    low = _clamped(reps.low + progress.reps_add, steps, "reps")
+    high = _clamped(reps.high + progress.reps_add, steps, "reps")
+    return Reps(min(low, high), high, reps.amrap)
+
+
+def _rung(
+    program: Program, item: Prescription, progress: _Progress, steps: Sequence[Step]
+) -> Exercise:
+    """The exercise on the ladder the variation steps have climbed to."""
+    base = program.exercises[item.exercise]
+    if not progress.rung:
+        return base
+    variation = next(step for step in steps if step.method == "variation")
+    ladder = variation.sequence or base.ladder
+    start = ladder.index(item.exercise)
+    return program.exercises[ladder[min(start + progress.rung, len(ladder) - 1)]]
+
+
+def _tempo(item: Prescription, progress: _Progress, steps: Sequence[Step]) -> str | None:
+    tempo = item.tempo
+    for step in steps:
+        if step.method == "tempo":
+            tempo = step.sequence[min(progress.tempo_index, len(step.sequence) - 1)]
+    pause = next((step for step in steps if step.method == "pause"), None)
+    if tempo is None or pause is None or not progress.pause_add:
+        return tempo
+    parts = list(parse_tempo(tempo))
+    position = 3 if pause.at == "top" else 1
+    held = (parts[position] or 0) + progress.pause_add
+    parts[position] = min(held, pause.high) if pause.high is not None else held
+    return "-".join("X" if part is None else str(part) for part in parts)
+
+
+# --- sets ------------------------------------------------------------------------------------
+
+
+def _sets(
+    context: _Context, item: Prescription, target: _Target, technique: Technique | None
+) -> tuple[PlannedSet, ...]:
+    equipment = target.exercise.equipment
+    sets, reps, load = target.sets, target.reps, target.load
+    reps_target = target.reps_target
+    if context.deload and context.rule is not None:
+        sets = max(1, _half_up(sets * context.rule.sets))
+        reps = Reps(
+            max(1, _half_up(reps.low * context.rule.reps)),
+            max(1, _half_up(reps.high * context.rule.reps)),
+            reps.amrap,
+        )
+        if reps_target is not None:
+            reps_target = max(1, _half_up(reps_target * context.rule.reps))
+        load = load * context.rule.load if load is not None else None
+    if equipment is None:
+        load = None
+    plates: tuple[Fraction, ...] | None = None
+    if load is not None:
+        load, plates = _round(equipment, load)
+    shown_reps = reps_target if reps_target is not None else reps.low
+    reps_max = reps.high if reps.high != shown_reps else None
+    work = [
+        PlannedSet(
+            kind="amrap" if reps.amrap and index == sets - 1 else "work",
+            reps=shown_reps,
+            reps_max=reps_max,
+            load=load,
+            percent=target.percent,
+            rpe=target.rpe,
+            rir=item.rir,
+            tempo=target.tempo,
+            rest=target.rest,
+            plates=plates,
+        )
+        for index in range(sets)
+    ]
+    warmups = _warmups(item, equipment, load)
+    return tuple(warmups + work + _technique_sets(technique, target, load))
+
+
+def _half_up(value: Fraction) -> int:
+    return int(value + Fraction(1, 2))
+
+
+def _warmups(
+    item: Prescription, equipment: Equipment | None, work: Fraction | None
+) -> list[PlannedSet]:
+    """Lighter sets up to the first work set; none for bodyweight or unloaded work."""
+    if work is None or equipment is None or item.warmup.mode == "none":
+        return []
+    start = equipment.bar if equipment.kind == "barbell" and equipment.bar else _lightest(equipment)
+
+    def made(load: Fraction) -> Fraction:
+        return _round(equipment, load)[0]
+
+    if item.warmup.mode == "auto":
+        ramp = warmup_ramp(work, made, start)
+    else:
+        ramp = tuple(
+            (start if share is None else made(share * work), reps)
+            for share, reps in item.warmup.sets
+        )
+    return [
+        PlannedSet(
+            kind="warmup",
+            reps=reps,
+            reps_max=None,
+            load=load,
+            percent=None,
+            rpe=None,
+            rir=None,
+            tempo=None,
+            rest=None,
+            plates=_round(equipment, load)[1],
+        )
+        for load, reps in ramp
+    ]
+
+
+def _lightest(equipment: Equipment) -> Fraction:
+    if equipment.loads:
+        return equipment.loads[0]
+    if equipment.minimum is not None:
+        return equipment.minimum
+    return Fraction(0)
+
+
+def _technique_due(context: _Context, item: Prescription, state: _State) -> Technique | None:
+    """Due in phase weeks N, 2N ...: at most once in N weeks per exercise, never in a deload."""
+    technique = item.technique
+    if technique is None or context.deload or context.week_in_phase % technique.every_weeks:
+        return None
+    last = state.technique_weeks.get(item.exercise)
+    if last is not None and context.week - last < technique.every_weeks:
+        return None
+    state.technique_weeks[item.exercise] = context.week
+    return technique
+
+
+def _technique_sets(
+    technique: Technique | None, target: _Target, load: Fraction | None
+) -> list[PlannedSet]:
+    if technique is None:
+        return []
+    equipment = target.exercise.equipment
+
+    def extra(kind: str, reps: int | None, at: Fraction | None, rest: int | None) -> PlannedSet:
+        plates = _round(equipment, at)[1] if at is not None else None
+        return PlannedSet(
+            kind=kind,  # type: ignore[arg-type]
+            reps=reps,
+            reps_max=None,
+            load=at,
+            percent=None,
+            rpe=None,
+            rir=None,
+            tempo=target.tempo,
+            rest=rest,
+            plates=plates,
+        )
+
+    if technique.kind == "drop_set":
+        sets = []
+        current = load
+        for _ in range(technique.drops):
+            if current is not None:
+                current = _round(equipment, current * (1 - technique.drop))[0]
+            sets.append(extra("drop", None, current, 0))
+        return sets
+    if technique.kind == "rest_pause":
+        return [extra("rest_pause", None, load, technique.rest) for _ in range(technique.mini_sets)]
+    return [extra("partials", technique.reps, load, None)]
+
+
+# --- waves -----------------------------------------------------------------------------------
+
+
+def _wave_sets(
+    context: _Context, item: Prescription, exercise: Exercise, state: _State
+) -> tuple[PlannedSet, ...]:
+    """A wave week's sets, from the training max as it stands this cycle."""
+    program = context.program
+    wave = program.waves[item.wave or ""]
+    offset = context.week_in_phase - 1
+    week = wave.weeks[offset % len(wave.weeks)]
+    cycle = state.wave_cycles.get(item.exercise, 0) + offset // len(wave.weeks)
+    basis = _cycle_max(program, item.exercise, wave.of, cycle)
+    sets: list[PlannedSet] = []
+    for line in week.sets:
+        load: Fraction | None = None
+        plates: tuple[Fraction, ...] | None = None
+        if basis is not None:
+            load, plates = _round(exercise.equipment, line.percent * basis)
+        for _ in range(line.sets):
+            sets.append(
+                PlannedSet(
+                    kind="amrap" if line.amrap else "work",
+                    reps=line.reps,
+                    reps_max=None,
+                    load=load,
+                    percent=line.percent,
+                    rpe=item.rpe,
+                    rir=item.rir,
+                    tempo=item.tempo,
+                    rest=item.rest,
+                    plates=plates,
+                )
+            )
+    first = sets[0].load if sets and sets[0].load is not None else None
+    return tuple(_warmups(item, exercise.equipment, first) + sets)
+
+
+def _cycle_max(program: Program, exercise_id: str, of: str, cycle: int) -> Fraction | None:
+    """The max in a given cycle: the written one, raised by the increase once per cycle before."""
+    entry = program.maxes.get(exercise_id)
+    basis = max_of(program, exercise_id, of)
+    if entry is None or basis is None:
+        return basis
+    for _ in range(cycle):
+        basis = entry.cycle_increase.apply(basis)
+    return basis
+
+
+# --- summaries -------------------------------------------------------------------------------
+
+_HARD = ("work", "amrap")
+_COUNTED = ("work", "amrap", "drop", "rest_pause", "partials")
+
+
+def _summary(program: Program, sessions: Sequence[PlannedSession]) -> WeekSummary:
+    """Hard sets, tonnage (reps x load, both sides for one-sided work) and mean intensity."""
+    per_exercise: dict[str, list[Fraction | int | None]] = {}
+    intensities: dict[str, list[Fraction]] = {}
+    for session in sessions:
+        for exercise in session.exercises:
+            totals = per_exercise.setdefault(exercise.exercise, [0, Fraction(0)])
+            for planned in exercise.sets:
+                if planned.kind in _HARD:
+                    totals[0] = int(totals[0] or 0) + 1
+                    one_rm = max_of(program, exercise.prescribed, "one_rm")
+                    if planned.load is not None and one_rm:
+                        intensities.setdefault(exercise.exercise, []).append(planned.load / one_rm)
+                if planned.kind in _COUNTED and planned.reps:
+                    load = planned.load
+                    if load is None and program.bodyweight is not None:
+                        load = program.bodyweight + (exercise.bodyweight or 0)
+                    if load is not None:
+                        sides = 2 if exercise.unilateral else 1
+                        totals[1] = Fraction(totals[1] or 0) + planned.reps * load * sides
+    summaries = tuple(
+        ExerciseSummary(
+            exercise=name,
+            hard_sets=int(totals[0] or 0),
+            tonnage=Fraction(totals[1] or 0),
+            mean_intensity=_mean(intensities.get(name, [])),
+        )
+        for name, totals in per_exercise.items()
+    )
+    every_intensity = [value for values in intensities.values() for value in values]
+    return WeekSummary(
+        hard_sets=sum(summary.hard_sets for summary in summaries),
+        tonnage=sum((summary.tonnage for summary in summaries), Fraction(0)),
+        mean_intensity=_mean(every_intensity),
+        exercises=summaries,
+    )
+
+
+def _mean(values: Sequence[Fraction]) -> Fraction | None:
+    return sum(values, Fraction(0)) / len(values) if values else None

@@ -1,0 +1,132 @@
+"""The expanded plan: every dated session, as immutable values.
+
+This is what expansion returns and what every output (terminal, JSON, CSV, HTML,
+PDF, calendar) is rendered from, so it carries display-ready facts (the exercise's
+name, plates per side, the reason a date was skipped) rather than rules.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from generator.model import Program
+
+SetKind = Literal["warmup", "work", "amrap", "drop", "rest_pause", "partials"]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSet:
+    """One set: what to lift, how many times, how.
+
+    `reps` None means as many as possible (to failure, as in a drop set); `reps_max`
+    is the top of a range being climbed; `load` None means bodyweight or no load.
+    """
+
+    kind: SetKind
+    reps: int | None
+    reps_max: int | None
+    load: Fraction | None
+    percent: Fraction | None
+    rpe: Fraction | None
+    rir: int | None
+    tempo: str | None
+    rest: int | None
+    plates: tuple[Fraction, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedExercise:
+    """An exercise in a session, with its sets in the order they are done."""
+
+    exercise: str
+    name: str
+    prescribed: str
+    equipment: str | None
+    unilateral: bool
+    bodyweight: Fraction | None
+    band: str | None
+    band_tension: Fraction | None
+    technique: str | None
+    notes: str
+    cues: tuple[str, ...]
+    sets: tuple[PlannedSet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSession:
+    """A dated session. `moved_from` is the skipped date it was moved from, if it was."""
+
+    date: datetime.date
+    week: int
+    label: str
+    title: str
+    day_type: str | None
+    moved_from: datetime.date | None
+    notes: str
+    exercises: tuple[PlannedExercise, ...]
+
+    @property
+    def weekday(self) -> str:
+        return self.date.strftime("%a").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedDate:
+    """A training date that had no session, and what became of its session."""
+
+    date: datetime.date
+    reason: str
+    outcome: Literal["moved", "dropped"]
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseSummary:
+    """One exercise's week in numbers."""
+
+    exercise: str
+    hard_sets: int
+    tonnage: Fraction
+    mean_intensity: Fraction | None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekSummary:
+    """A week in numbers, so deloads and waves are visible at a glance."""
+
+    hard_sets: int
+    tonnage: Fraction
+    mean_intensity: Fraction | None
+    exercises: tuple[ExerciseSummary, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedWeek:
+    """One program week: its phase, whether it is a deload, its sessions."""
+
+    number: int
+    phase: str
+    phase_index: int
+    start: datetime.date
+    deload: bool
+    skipped: tuple[SkippedDate, ...]
+    sessions: tuple[PlannedSession, ...]
+    summary: WeekSummary
+
+    @property
+    def end(self) -> datetime.date:
+        return self.start + datetime.timedelta(days=6)
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A program and every week it expands to."""
+
+    program: Program
+    weeks: tuple[PlannedWeek, ...]
+
+    @property
+    def sessions(self) -> tuple[PlannedSession, ...]:
+        return tuple(session for week in self.weeks for session in week.sessions)
