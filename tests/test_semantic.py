@@ -329,3 +329,35 @@ def test_loads_handed_out_by_a_linear_phase_are_checked() -> None:
         "s.yaml:18:22: phases[0].sessions.A[0].exercise: the linear load 80% needs a max for "
         "kettlebell_swing: add it under maxes",
     ]
+
+
+def test_effort_loads_must_fall_inside_the_rpe_table() -> None:
+    found = check(
+        phase(
+            "- {exercise: hip_thrust, reps: 15, load: rpe 8}\n- {exercise: hip_thrust, reps: 5, load: rpe 5}\n"
+        )
+    )
+    assert found == [
+        "s.yaml:16:50: phases[0].sessions.A[0].load: the reps x RPE table covers 1-12 reps, not 15: give a load",
+        "s.yaml:17:49: phases[0].sessions.A[1].load: the reps x RPE table starts at RPE 6: give a load instead",
+    ]
+
+
+def test_a_pause_step_needs_a_tempo() -> None:
+    found = check(phase("- exercise: hip_thrust\n  progress: [{pause: {add: 1s}}]\n"))
+    assert found == [
+        "s.yaml:17:21: phases[0].sessions.A[0].progress: a pause step lengthens a hold in the tempo: give a tempo"
+    ]
+    assert (
+        check(phase("- exercise: hip_thrust\n  tempo: 2-0-1-0\n  progress: [{pause: {add: 1s}}]\n"))
+        == []
+    )
+
+
+def test_frequency_is_counted_in_weeks() -> None:
+    found = check(
+        phase("- exercise: hip_thrust\n  progress: [{frequency: {every: session, max: 2}}]\n")
+    )
+    assert found == [
+        "s.yaml:17:42: phases[0].sessions.A[0].progress[0].frequency.every: frequency changes week by week: give every in weeks (4w)"
+    ]
