@@ -137,7 +137,8 @@ def _known_zone(name: str) -> bool:
 
 def _check_equipment(checker: _Checker) -> None:
     for name, item in checker.program.get("equipment", {}).items():
-        if item["kind"] == "machine" and "max" in item and item["max"] < item.get("min", 0):
+        lightest = item.get("min", item.get("step"))  # the stack starts at its step by default
+        if item["kind"] == "machine" and "max" in item and item["max"] < lightest:
             checker.error(("equipment", name, "max"), "the heaviest setting is below the lightest")
 
 

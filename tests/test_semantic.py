@@ -361,3 +361,11 @@ def test_frequency_is_counted_in_weeks() -> None:
     assert found == [
         "s.yaml:17:42: phases[0].sessions.A[0].progress[0].frequency.every: frequency changes week by week: give every in weeks (4w)"
     ]
+
+
+def test_a_stack_whose_top_is_below_its_first_pin() -> None:
+    head = HEAD.replace("deload: {every: 4}", "deload: {every: 4}\n").replace(
+        "  dumbbells:", "  cable: {kind: machine, step: 5, max: 2}\n  dumbbells:"
+    )
+    found = check(phase("- {exercise: hip_thrust}\n"), head=head)
+    assert found == ["s.yaml:7:40: equipment.cable.max: the heaviest setting is below the lightest"]

@@ -1,4 +1,5 @@
-"""Property: whatever a spec holds, validation answers with diagnostics, never a crash.
+"""Property: whatever a spec holds, validation answers with diagnostics, never a crash,
+and a spec that validation accepts expands without one.
 
 The example programs are mutated at random (a value replaced, a key removed, a list
 emptied) into specs that are nearly right, which is where checks that trust earlier
@@ -14,7 +15,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.errors import Diagnostic
+from generator.errors import Diagnostic, Severity
+from generator.expand import expand
+from generator.model import build_program
 from generator.loader import Document, load_file
 from generator.loader import Path as DataPath
 from generator.validate import check_document
@@ -122,3 +125,7 @@ def test_validation_never_raises(document: Document, mutations: list[tuple[int, 
     mutated = Document(document.file, data, document.values, document.keys)
     found = check_document(mutated)
     assert all(isinstance(d, Diagnostic) and d.line >= 1 and d.column >= 1 for d in found)
+    if not any(d.severity is Severity.ERROR for d in found):
+        # Past validation, the spec is trusted: expansion must not fail on it.
+        plan = expand(build_program(mutated.data))
+        assert len(plan.weeks) == plan.program.weeks
