@@ -13,9 +13,10 @@ and a dropped session does not count as done.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import Literal
 
 from generator.defaults import schema_default
 from generator.maths import (
@@ -298,7 +299,8 @@ class _Target:
     reps_target: int | None
     load: Fraction | None
     load_spec: LoadSpec | None
-    percent: Fraction | None
+    basis: Fraction | None
+    percent_of: Literal["one_rm", "training_max"] | None
     rpe: Fraction | None
     tempo: str | None
     rest: int
@@ -560,11 +562,11 @@ def _target(
         if step.method == "load" and step.cap is not None and load is not None:
             load = min(load, step.cap)
     spec = _load_spec(context, item, day_type)
-    percent = spec.value if spec is not None and spec.kind == "percent" else None
-    rpe = item.rpe
-    if spec is not None and spec.kind == "effort":
-        rpe = spec.value
-        percent = rpe_percent(reps.high, spec.value)
+    percent_of: Literal["one_rm", "training_max"] | None = None
+    if spec is not None and spec.kind in ("percent", "effort") and exercise.id == item.exercise:
+        percent_of = spec.of  # on another rung of a ladder, this exercise's max does not apply
+    basis = max_of(context.program, item.exercise, percent_of) if percent_of else None
+    rpe = spec.value if spec is not None and spec.kind == "effort" else item.rpe
     rest = item.rest + progress.rest_add
     for step in steps:
         if step.method == "rest":
@@ -577,7 +579,8 @@ def _target(
         reps_target=reps_target,
         load=load,
         load_spec=spec,
-        percent=percent,
+        basis=basis,
+        percent_of=percent_of if basis else None,
         rpe=rpe,
         tempo=_tempo(item, progress, steps),
         rest=rest,
@@ -653,6 +656,7 @@ def _sets(
         load = load * context.rule.load if load is not None else None
     if equipment is None:
         load = None
+    percent = load / target.basis if load is not None and target.basis else None
     plates: tuple[Fraction, ...] | None = None
     if load is not None:
         load, plates = _round(equipment, load)
@@ -664,7 +668,8 @@ def _sets(
             reps=shown_reps,
             reps_max=reps_max,
             load=load,
-            percent=target.percent,
+            percent=percent,
+            percent_of=target.percent_of if percent is not None else None,
             rpe=target.rpe,
             rir=item.rir,
             tempo=target.tempo,
@@ -695,10 +700,7 @@ def _warmups(
     if item.warmup.mode == "auto":
         ramp = warmup_ramp(work, made, start)
     else:
-        ramp = tuple(
-            (start if share is None else made(share * work), reps)
-            for share, reps in item.warmup.sets
-        )
+        ramp = _listed_warmups(item, work, made, start)
     return [
         PlannedSet(
             kind="warmup",
@@ -706,6 +708,7 @@ def _warmups(
             reps_max=None,
             load=load,
             percent=None,
+            percent_of=None,
             rpe=None,
             rir=None,
             tempo=None,
@@ -714,6 +717,18 @@ def _warmups(
         )
         for load, reps in ramp
     ]
+
+
+def _listed_warmups(
+    item: Prescription, work: Fraction, made: Callable[[Fraction], Fraction], start: Fraction
+) -> tuple[tuple[Fraction, int], ...]:
+    """A written warm-up, rounded, keeping only sets that rise and stay below the work set."""
+    kept: list[tuple[Fraction, int]] = []
+    for share, reps in item.warmup.sets:
+        load = start if share is None else made(share * work)
+        if load < work and (not kept or load > kept[-1][0]):
+            kept.append((load, reps))
+    return tuple(kept)
 
 
 def _lightest(equipment: Equipment) -> Fraction:
@@ -751,6 +766,7 @@ def _technique_sets(
             reps_max=None,
             load=at,
             percent=None,
+            percent_of=None,
             rpe=None,
             rir=None,
             tempo=target.tempo,
@@ -797,7 +813,8 @@ def _wave_sets(
                     reps=line.reps,
                     reps_max=None,
                     load=load,
-                    percent=line.percent,
+                    percent=line.percent if basis is not None else None,
+                    percent_of=wave.of if basis is not None else None,
                     rpe=item.rpe,
                     rir=item.rir,
                     tempo=item.tempo,
@@ -823,7 +840,8 @@ def _cycle_max(program: Program, exercise_id: str, of: str, cycle: int) -> Fract
 # --- summaries -------------------------------------------------------------------------------
 
 _HARD = ("work", "amrap")
-_COUNTED = ("work", "amrap", "drop", "rest_pause", "partials")
+# Drop and rest-pause sets go to failure, so their reps (and tonnage) are not known in advance.
+_COUNTED = ("work", "amrap", "partials")
 
 
 def _summary(program: Program, sessions: Sequence[PlannedSession]) -> WeekSummary:
@@ -836,12 +854,12 @@ def _summary(program: Program, sessions: Sequence[PlannedSession]) -> WeekSummar
             for planned in exercise.sets:
                 if planned.kind in _HARD:
                     totals[0] = int(totals[0] or 0) + 1
-                    one_rm = max_of(program, exercise.prescribed, "one_rm")
+                    one_rm = max_of(program, exercise.exercise, "one_rm")
                     if planned.load is not None and one_rm:
                         intensities.setdefault(exercise.exercise, []).append(planned.load / one_rm)
                 if planned.kind in _COUNTED and planned.reps:
                     load = planned.load
-                    if load is None and program.bodyweight is not None:
+                    if load is None and exercise.equipment is None and program.bodyweight:
                         load = program.bodyweight + (exercise.bodyweight or 0)
                     if load is not None:
                         sides = 2 if exercise.unilateral else 1

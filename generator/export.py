@@ -57,7 +57,7 @@ def plan_data(plan: Plan) -> dict[str, Any]:
             "weeks": len(plan.weeks),
             "time": program.time,
             "timezone": program.timezone,
-            "session_minutes": program.duration // 60,
+            "session_seconds": program.duration,
         },
         "phases": [
             {
@@ -145,6 +145,7 @@ def _set(planned: PlannedSet) -> dict[str, Any]:
         "reps_max": planned.reps_max,
         "load": number(planned.load),
         "percent": percent(planned.percent),
+        "percent_of": planned.percent_of,
         "rpe": number(planned.rpe),
         "rir": planned.rir,
         "tempo": planned.tempo,

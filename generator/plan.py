@@ -22,7 +22,9 @@ class PlannedSet:
     """One set: what to lift, how many times, how.
 
     `reps` None means as many as possible (to failure, as in a drop set); `reps_max`
-    is the top of a range being climbed; `load` None means bodyweight or no load.
+    is the top of a range being climbed; `load` None means bodyweight or no load;
+    `percent` is the planned load (before rounding to the equipment) as a share of
+    the max named by `percent_of`.
     """
 
     kind: SetKind
@@ -30,6 +32,7 @@ class PlannedSet:
     reps_max: int | None
     load: Fraction | None
     percent: Fraction | None
+    percent_of: Literal["one_rm", "training_max"] | None
     rpe: Fraction | None
     rir: int | None
     tempo: str | None

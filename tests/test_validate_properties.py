@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from generator.errors import Diagnostic, Severity
 from generator.expand import expand
-from generator.model import build_program
 from generator.loader import Document, load_file
 from generator.loader import Path as DataPath
+from generator.model import build_program
 from generator.validate import check_document
 
 PROGRAMS = sorted((Path(__file__).resolve().parent.parent / "programs").glob("*.yaml"))
