@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint pytest golden clean
+.PHONY: site test lint pytest golden bench clean
 
 site: $(STAMP)                     ## build every example program in programs/ into output/
 	$(BIN)/liftplan build programs -o output
@@ -13,11 +13,14 @@ site: $(STAMP)                     ## build every example program in programs/ i
 test: lint pytest                  ## the whole test suite: ruff, mypy, pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+bench: $(STAMP)                    ## time validation and expansion of a large program
+	$(BIN)/python -m bench.expand
 
 golden: $(STAMP)                   ## rewrite tests/golden/ from the example programs (review the diff!)
 	$(BIN)/python -m tests.golden

@@ -13,6 +13,7 @@ and a dropped session does not count as done.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -20,6 +21,7 @@ from typing import Literal
 
 from generator.defaults import schema_default
 from generator.maths import (
+    Rounding,
     round_barbell,
     round_choices,
     round_stack,
@@ -440,15 +442,42 @@ def _round(
     """The load the equipment makes, and the plates per side for a barbell."""
     if equipment is None:
         return load, None
-    if equipment.kind == "barbell" and equipment.bar is not None:
-        made = round_barbell(load, equipment.bar, equipment.plates, equipment.rounding)
+    return _made(
+        load,
+        kind=equipment.kind,
+        bar=equipment.bar,
+        plates=equipment.plates,
+        loads=equipment.loads,
+        step=equipment.step,
+        minimum=equipment.minimum,
+        maximum=equipment.maximum,
+        rounding=equipment.rounding,
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _made(
+    load: Fraction,
+    *,
+    kind: str,
+    bar: Fraction | None,
+    plates: tuple[Fraction, ...],
+    loads: tuple[Fraction, ...],
+    step: Fraction | None,
+    minimum: Fraction | None,
+    maximum: Fraction | None,
+    rounding: Rounding,
+) -> tuple[Fraction, tuple[Fraction, ...] | None]:
+    # Cached: a plan asks for the same few loads thousands of times, and finding the
+    # fewest plates is the costliest step of expansion.
+    if kind == "barbell" and bar is not None:
+        made = round_barbell(load, bar, plates, rounding)
         return made.total, made.per_side
-    if equipment.kind in ("dumbbells", "kettlebells"):
-        return round_choices(load, equipment.loads, equipment.rounding), None
-    if equipment.kind == "machine" and equipment.step is not None:
-        minimum = equipment.minimum if equipment.minimum is not None else equipment.step
-        stack = round_stack(load, equipment.step, minimum, equipment.maximum, equipment.rounding)
-        return stack, None
+    if kind in ("dumbbells", "kettlebells"):
+        return round_choices(load, loads, rounding), None
+    if kind == "machine" and step is not None:
+        lowest = minimum if minimum is not None else step
+        return round_stack(load, step, lowest, maximum, rounding), None
     return load, None
 
 

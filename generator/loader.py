@@ -464,6 +464,10 @@ def _tag_message(tag: str, allowed: frozenset[str]) -> str:
 class _Dumper(yaml.SafeDumper):
     """Writes YAML that this loader reads back as the same data."""
 
+    def ignore_aliases(self, data: Any) -> bool:
+        # A value used twice is written out twice: this loader refuses anchors and aliases.
+        return True
+
 
 # Line breaks YAML knows beyond \n, which only double quotes can carry as escapes.
 _SPECIAL_BREAKS = frozenset("\x85\u2028\u2029\ufeff")

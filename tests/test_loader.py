@@ -239,3 +239,11 @@ def test_any_bytes_give_data_or_our_error(raw: bytes) -> None:
     diagnostics = outcome(raw)
     assert diagnostics is None or all(d.line >= 1 and d.column >= 1 for d in diagnostics)
     assert diagnostics != ()
+
+
+def test_dump_writes_shared_values_out_instead_of_aliasing_them() -> None:
+    shared = {"exercise": "hip_thrust", "sets": [3, 4]}
+    text = dump({"A": [shared], "B": [shared]})
+    assert "&" not in text
+    assert "*" not in text
+    assert load(text).data == {"A": [shared], "B": [shared]}
