@@ -30,6 +30,7 @@ from generator.maths import (
 )
 from generator.model import (
     WEEKDAYS,
+    Amount,
     DayType,
     DeloadRule,
     Equipment,
@@ -321,7 +322,7 @@ def _exercise(
     else:
         base_load = _base_load(context, item, day_type)
         if not context.deload:
-            _advance(context, item, progress, base_load)
+            _advance(context, item, day_type, progress, base_load)
         target = _target(context, item, day_type, progress, base_load)
         rung_exercise = target.exercise
         sets = _sets(context, item, target, technique)
@@ -387,7 +388,9 @@ def _line_share(context: _Context) -> Fraction:
     )
     if training_weeks <= 1:
         return Fraction(0)
-    return Fraction(min(context.training_week, training_weeks - 1), training_weeks - 1)
+    # A deload holds the point of the training week before it: progression pauses.
+    done = context.training_week - 1 if context.deload else context.training_week
+    return Fraction(min(max(done, 0), training_weeks - 1), training_weeks - 1)
 
 
 def _base_load(context: _Context, item: Prescription, day_type: str | None) -> Fraction | None:
@@ -491,13 +494,20 @@ class _Moment:
     week: int
     reps: Reps
     base_load: Fraction | None
+    equipment: Equipment | None
 
 
 def _advance(
-    context: _Context, item: Prescription, progress: _Progress, base_load: Fraction | None
+    context: _Context,
+    item: Prescription,
+    day_type: str | None,
+    progress: _Progress,
+    base_load: Fraction | None,
 ) -> None:
     """Fire every step whose time has come, before this session's values are taken."""
-    moment = _Moment(context.week, _base_reps(context, item, None), base_load)
+    exercise = _rung(context.program, item, progress, list(_flat_steps(item.progress)))
+    reps = _base_reps(context, item, day_type)
+    moment = _Moment(context.week, reps, base_load, exercise.equipment)
     _advance_steps(item.progress, (), progress, moment, active=True)
 
 
@@ -542,7 +552,7 @@ def _apply(step: Step, progress: _Progress, moment: _Moment) -> None:
         span = moment.reps.high - moment.reps.low
         if progress.double_reps < span:
             progress.double_reps = min(progress.double_reps + step.count, span)
-        else:
+        elif _heavier_exists(progress, moment, step.amount):
             progress.double_reps = 0
             if step.amount.relative:
                 progress.load_factor *= 1 + step.amount.value
@@ -567,6 +577,18 @@ def _apply(step: Step, progress: _Progress, moment: _Moment) -> None:
             progress.load_add, progress.load_factor = Fraction(0), Fraction(1)
 
 
+def _heavier_exists(progress: _Progress, moment: _Moment, amount: Amount) -> bool:
+    """Whether adding `amount` gives a load the equipment makes heavier than today's.
+
+    At the top of a dumbbell rack, or in a gap in it, reps stay at the top of the
+    range rather than falling back for the same load.
+    """
+    current = _progressed_load(progress, moment.base_load)
+    if current is None or moment.equipment is None:
+        return True
+    return _round(moment.equipment, amount.apply(current))[0] > _round(moment.equipment, current)[0]
+
+
 def _progressed_load(progress: _Progress, base_load: Fraction | None) -> Fraction | None:
     base = progress.base_override if progress.base_override is not None else base_load
     if base is None:
@@ -583,9 +605,10 @@ def _target(
 ) -> _Target:
     steps = list(_flat_steps(item.progress))
     exercise = _rung(context.program, item, progress, steps)
-    sets = _clamped(_base_sets(context, item, day_type) + progress.sets_add, steps, "sets")
+    sets = max(1, _limited(_base_sets(context, item, day_type), progress.sets_add, steps, "sets"))
     reps = _progressed_reps(_base_reps(context, item, day_type), progress, steps)
-    reps_target: int | None = reps.low + progress.double_reps if _has(steps, "double") else None
+    climbed = min(progress.double_reps, reps.high - reps.low)
+    reps_target: int | None = reps.low + climbed if _has(steps, "double") else None
     load = _progressed_load(progress, base_load)
     for step in steps:
         if step.method == "load" and step.cap is not None and load is not None:
@@ -596,11 +619,7 @@ def _target(
         percent_of = spec.of  # on another rung of a ladder, this exercise's max does not apply
     basis = max_of(context.program, item.exercise, percent_of) if percent_of else None
     rpe = spec.value if spec is not None and spec.kind == "effort" else item.rpe
-    rest = item.rest + progress.rest_add
-    for step in steps:
-        if step.method == "rest":
-            rest = max(rest, step.low) if step.low is not None else rest
-            rest = min(rest, step.high) if step.high is not None else rest
+    rest = _limited(item.rest, progress.rest_add, steps, "rest")
     return _Target(
         exercise=exercise,
         sets=sets,
@@ -620,19 +639,28 @@ def _has(steps: Sequence[Step], method: str) -> bool:
     return any(step.method == method for step in steps)
 
 
-def _clamped(value: int, steps: Sequence[Step], method: str) -> int:
+def _limited(base: int, change: int, steps: Sequence[Step], method: str) -> int:
+    """`base` moved by `change`, stopped at the steps' limits.
+
+    A limit stops the step's own change; it never moves the written value the wrong
+    way (reps written as 15 under a step that adds reps up to 12 stay 15).
+    """
+    value = base + change
     for step in steps:
-        if step.method == method:
-            value = max(value, step.low) if step.low is not None else value
-            value = min(value, step.high) if step.high is not None else value
-    return max(value, 1)
+        if step.method != method:
+            continue
+        if change > 0 and step.high is not None:
+            value = max(base, min(value, step.high))
+        if change < 0 and step.low is not None:
+            value = min(base, max(value, step.low))
+    return value
 
 
 def _progressed_reps(reps: Reps, progress: _Progress, steps: Sequence[Step]) -> Reps:
     if not progress.reps_add:
         return reps
-    low = _clamped(reps.low + progress.reps_add, steps, "reps")
-    high = _clamped(reps.high + progress.reps_add, steps, "reps")
+    low = max(1, _limited(reps.low, progress.reps_add, steps, "reps"))
+    high = max(1, _limited(reps.high, progress.reps_add, steps, "reps"))
     return Reps(min(low, high), high, reps.amrap)
 
 
