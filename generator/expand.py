@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-from generator.defaults import schema_default
 from generator.maths import (
     Rounding,
     round_barbell,
@@ -430,7 +429,7 @@ def _base_sets(context: _Context, item: Prescription, day_type: str | None) -> i
     linear = context.phase.linear
     if context.phase.model == "linear" and linear is not None and linear.sets is not None:
         return _interpolate(linear.sets, _line_share(context))
-    return int(schema_default("properties", "defaults", "properties", "sets"))
+    return item.default_sets
 
 
 def _interpolate(ends: tuple[int, int], share: Fraction) -> int:

@@ -150,10 +150,15 @@ class Warmup:
 
 @dataclass(frozen=True, slots=True)
 class Prescription:
-    """One exercise in a session template, with the spec's defaults applied."""
+    """One exercise in a session template, with the spec's defaults applied.
+
+    `sets` is the exercise's own; `default_sets` (the spec's defaults, else the
+    schema's) applies only when neither a day type nor a linear phase gives sets.
+    """
 
     exercise: str
     sets: int | None
+    default_sets: int
     reps: Reps | None
     load: LoadSpec | None
     rpe: Fraction | None
@@ -512,7 +517,8 @@ def _prescription(
 
     return Prescription(
         exercise=item["exercise"],
-        sets=item.get("sets", defaults.get("sets")),
+        sets=item.get("sets"),
+        default_sets=default("sets"),
         reps=parse_reps(item["reps"]) if "reps" in item else None,
         load=parse_load(item["load"]) if "load" in item else None,
         rpe=exact(item["rpe"]) if "rpe" in item else None,

@@ -352,3 +352,21 @@ def test_build_writes_nothing_when_a_spec_is_bad(tmp_path: object) -> None:
     assert result.returncode == 1
     assert result.stderr.startswith(f"{folder / 'bad.yaml'}:")
     assert not (folder / "out").exists()
+
+
+def test_day_type_sets_win_over_the_specs_defaults() -> None:
+    plan = plan_of(
+        """\
+    defaults: {sets: 2}
+    phases:
+      - name: P
+        weeks: 1
+        model: undulating
+        day_types: {mon: heavy, thu: light}
+        sessions:
+          A: [{exercise: hip_thrust}, {exercise: back_squat, sets: 4, load: 50}]
+    """
+    )
+    monday = plan.sessions[0]
+    # The exercise's own sets first (4), then the day type's (heavy: 5), then defaults (2).
+    assert [len(work(e)) for e in monday.exercises] == [5, 4]
