@@ -215,14 +215,13 @@ def schema(which: str | None) -> None:
 @click.option("--family", help="Only this family, e.g. hip_thrust.")
 def exercises(family: str | None) -> None:
     """List the built-in exercise catalogue that specs can use by id."""
-    from generator.catalogue import CATALOGUE, FAMILIES
+    from generator.catalogue import CATALOGUE, FAMILIES, family_members
 
     if family is not None and family not in FAMILIES:
         raise click.BadParameter(f"one of {', '.join(FAMILIES)}", param_hint="--family")
-    for entry in CATALOGUE.values():
-        if family is None or entry.family == family:
-            side = "one side" if entry.unilateral else ""
-            click.echo(f"{entry.id:32} {entry.equipment:12} {side:9} {entry.name}".rstrip())
+    for entry in family_members(family) if family else CATALOGUE.values():
+        side = "one side" if entry.unilateral else ""
+        click.echo(f"{entry.id:32} {entry.equipment:12} {side:9} {entry.name}".rstrip())
 
 
 def _print(diagnostics: list[Diagnostic]) -> None:

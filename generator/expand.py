@@ -300,7 +300,6 @@ class _Target:
     reps: Reps
     reps_target: int | None
     load: Fraction | None
-    load_spec: LoadSpec | None
     basis: Fraction | None
     percent_of: Literal["one_rm", "training_max"] | None
     rpe: Fraction | None
@@ -625,7 +624,6 @@ def _target(
         reps=reps,
         reps_target=reps_target,
         load=load,
-        load_spec=spec,
         basis=basis,
         percent_of=percent_of if basis else None,
         rpe=rpe,
