@@ -34,6 +34,7 @@ from generator.model import (
     DeloadRule,
     Equipment,
     Exercise,
+    Linear,
     Phase,
     Prescription,
     Program,
@@ -361,12 +362,28 @@ def _load_spec(context: _Context, item: Prescription, day_type: str | None) -> L
     weekday_type = _day_type(context.phase, day_type)
     if weekday_type is not None and weekday_type.load is not None:
         return weekday_type.load
-    linear = context.phase.linear
-    if context.phase.model == "linear" and linear is not None and linear.load is not None:
+    linear = _linear(context)
+    if linear is not None and linear.load is not None:
         first, last = linear.load
         share = _line_share(context)
         return LoadSpec(first.kind, first.value + (last.value - first.value) * share, first.of)
     return None
+
+
+def _linear(context: _Context) -> Linear | None:
+    return context.phase.linear if context.phase.model == "linear" else None
+
+
+def _model_count(
+    context: _Context, day_type: str | None, name: Literal["sets", "reps"]
+) -> int | None:
+    """Sets or reps as the day type or the linear line gives them, when the exercise does not."""
+    weekday_type = _day_type(context.phase, day_type)
+    if weekday_type is not None and name == "sets" and weekday_type.sets is not None:
+        return weekday_type.sets
+    linear = _linear(context)
+    ends = (linear.sets if name == "sets" else linear.reps) if linear is not None else None
+    return _interpolate(ends, _line_share(context)) if ends is not None else None
 
 
 def _day_type(phase: Phase, name: str | None) -> DayType | None:
@@ -407,28 +424,22 @@ def _base_load(context: _Context, item: Prescription, day_type: str | None) -> F
 
 
 def _base_reps(context: _Context, item: Prescription, day_type: str | None) -> Reps:
+    """The exercise's own reps, else its day type's or the linear line's, else the goal's range."""
     if item.reps is not None:
         return item.reps
     weekday_type = _day_type(context.phase, day_type)
     if weekday_type is not None and weekday_type.reps is not None:
         return weekday_type.reps
-    linear = context.phase.linear
-    if context.phase.model == "linear" and linear is not None and linear.reps is not None:
-        reps = _interpolate(linear.reps, _line_share(context))
-        return Reps(reps, reps)
-    return context.phase.goal_reps
+    reps = _model_count(context, day_type, "reps")
+    return Reps(reps, reps) if reps is not None else context.phase.goal_reps
 
 
 def _base_sets(context: _Context, item: Prescription, day_type: str | None) -> int:
+    """The exercise's own sets, else its day type's or the linear line's, else the defaults."""
     if item.sets is not None:
         return item.sets
-    weekday_type = _day_type(context.phase, day_type)
-    if weekday_type is not None and weekday_type.sets is not None:
-        return weekday_type.sets
-    linear = context.phase.linear
-    if context.phase.model == "linear" and linear is not None and linear.sets is not None:
-        return _interpolate(linear.sets, _line_share(context))
-    return item.default_sets
+    sets = _model_count(context, day_type, "sets")
+    return sets if sets is not None else item.default_sets
 
 
 def _interpolate(ends: tuple[int, int], share: Fraction) -> int:

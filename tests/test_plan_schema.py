@@ -17,23 +17,11 @@ from generator.export import PLAN_FORMAT, plan_data, plan_json
 from generator.model import build_program
 from generator.resources import data_dir, schema
 from generator.validate import load_program
+from tests.schema_tools import walk
 
 PLAN = schema("plan")
 PROGRAMS = sorted((Path(__file__).resolve().parent.parent / "programs").glob("*.yaml"))
 VALIDATOR = Draft7Validator(PLAN, format_checker=Draft7Validator.FORMAT_CHECKER)
-
-
-def walk(node: Any, pointer: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every subschema with its JSON pointer (values of examples, enum and const are data)."""
-    if isinstance(node, dict):
-        yield pointer, node
-        for key, value in node.items():
-            if key in ("examples", "default", "enum", "const"):
-                continue
-            yield from walk(value, f"{pointer}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk(value, f"{pointer}/{index}")
 
 
 def properties() -> Iterator[tuple[str, dict[str, Any]]]:

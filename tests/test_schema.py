@@ -11,21 +11,9 @@ from jsonschema import Draft7Validator
 
 from generator.defaults import DAY_TYPES, GOAL_REPS
 from generator.resources import data_dir, schema
+from tests.schema_tools import walk
 
 PROGRAM = schema("program")
-
-
-def walk(node: Any, pointer: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every subschema with its JSON pointer."""
-    if isinstance(node, dict):
-        yield pointer, node
-        for key, value in node.items():
-            if key in ("examples", "default", "enum", "const"):
-                continue
-            yield from walk(value, f"{pointer}/{key}")
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk(value, f"{pointer}/{index}")
 
 
 def properties() -> Iterator[tuple[str, dict[str, Any]]]:
