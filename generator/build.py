@@ -1,6 +1,7 @@
 """`liftplan build`, as one function that reads top to bottom, stage by stage:
 find the specs, load and validate them all, expand each, render the formats asked
-for, and hand the files to the writer. Nothing is written unless every spec is valid.
+for, and hand the files to the writer, which replaces the output folder whole.
+Nothing is written unless every spec is valid and every file rendered.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from generator.export import plan_csv, plan_json
 from generator.model import build_program
 from generator.plan import Plan
 from generator.validate import check_file, find_specs
-from generator.write import write_files
+from generator.write import write_output
 
 RENDERERS: dict[str, Callable[[Plan], tuple[str, str]]] = {
     "json": lambda plan: ("plan.json", plan_json(plan)),
@@ -52,8 +53,8 @@ def build(
         for name in formats:
             filename, text = RENDERERS[name](plan)
             files[f"{plan.program.id}/{filename}"] = text.encode("utf-8")
-    changed = write_files(output, files)
-    return BuildResult(len(checked), len(files), len(changed), warnings)
+    written = write_output(output, files)
+    return BuildResult(len(checked), written.files, written.changed, warnings)
 
 
 def _duplicate_ids(checked: Sequence[object]) -> list[Diagnostic]:

@@ -182,7 +182,11 @@ Examples:
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def build(paths: tuple[str, ...], output: str, formats: str, strict: bool) -> None:
-    """Expand specs (files or folders) and write each plan, per program, under OUTPUT/<id>/."""
+    """Expand specs (files or folders) and write each plan, per program, under OUTPUT/<id>/.
+
+    OUTPUT is replaced whole, and only when everything succeeded: a failed build leaves
+    the previous output as it was. A non-empty folder liftplan did not make is refused.
+    """
     from generator.build import FORMATS
     from generator.build import build as run_build
 
@@ -190,10 +194,15 @@ def build(paths: tuple[str, ...], output: str, formats: str, strict: bool) -> No
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown or not chosen:
         raise click.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+    from generator.write import OutputError
+
     try:
         result = run_build(paths or _default_programs(), Path(output), chosen, strict=strict)
     except LiftplanError as error:
         fail(error)
+    except (OutputError, OSError) as error:
+        click.echo(f"liftplan: error: {error}", err=True)
+        sys.exit(1)
     _print(list(result.warnings))
     click.echo(
         f"built {result.programs} program{'s' if result.programs != 1 else ''}: "

@@ -1,46 +1,97 @@
 """The writer: the only stage that touches the output folder.
 
-Each file is written to a temporary name beside it and renamed into place, so a
-reader never sees half a file; a file whose bytes have not changed is left alone,
-so rebuilds touch only what changed.
+A build is written whole into a temporary folder beside the output and swapped in
+only when every file is there, so a failed or interrupted build leaves the previous
+output as it was, and files of programs that were removed disappear. A marker file
+names the folders liftplan made; a non-empty folder without it is never replaced.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+MARKER = ".liftplan-output"
+MARKER_TEXT = b"This folder is written by liftplan build, which replaces it whole on every build.\n"
 
-def write_files(root: Path, files: Mapping[str, bytes]) -> list[str]:
-    """Write `files` (relative POSIX paths -> bytes) under `root`; return the ones changed."""
-    changed = []
-    for relative in sorted(files):
-        target = root / _safe(relative)
-        data = files[relative]
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _replace(target, data)
-        changed.append(relative)
-    return changed
+
+class OutputError(Exception):
+    """The output folder cannot be written as asked (it is someone else's, or unwritable)."""
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a write did: every file, and those whose bytes differ from the previous output."""
+
+    files: int
+    changed: int
+
+
+def write_output(output: Path, files: Mapping[str, bytes]) -> Written:
+    """Replace `output` with exactly `files` (relative POSIX paths -> bytes), or change nothing."""
+    _check_ours(output)
+    targets = {relative: _safe(relative) for relative in files}
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.new-"))
+    try:
+        for relative, data in files.items():
+            target = staging / targets[relative]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        (staging / MARKER).write_bytes(MARKER_TEXT)
+        changed = sum(1 for relative, data in files.items() if not _same(output / relative, data))
+        _swap(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Written(len(files), changed)
+
+
+def _check_ours(output: Path) -> None:
+    """Refuse to replace a folder liftplan did not make, unless it is empty."""
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"{output} is a file, not a folder")
+    if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):
+        raise OutputError(
+            f"refusing to replace {output}: it is not empty and liftplan did not make it "
+            f"(there is no {MARKER} in it); choose another folder with -o"
+        )
 
 
 def _safe(relative: str) -> PurePosixPath:
     """A relative path inside the output folder (ids are checked; this is the backstop)."""
     path = PurePosixPath(relative)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+    if path.is_absolute() or ".." in path.parts or not path.parts or path.name == MARKER:
         raise ValueError(f"refusing to write outside the output folder: {relative!r}")
     return path
 
 
-def _replace(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+def _same(path: Path, data: bytes) -> bool:
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _swap(staging: Path, output: Path) -> None:
+    """Put the new folder in place of the old one, then remove the old one.
+
+    Two renames: between them the output name is briefly absent, but never half
+    written; the old folder is deleted only once the new one is in place.
+    """
+    if not output.exists():
+        os.rename(staging, output)
+        return
+    retired = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.old-"))
+    os.rename(output, retired / output.name)
+    try:
+        os.rename(staging, output)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        os.rename(retired / output.name, output)
+        shutil.rmtree(retired, ignore_errors=True)
         raise
+    shutil.rmtree(retired, ignore_errors=True)
