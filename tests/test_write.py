@@ -151,3 +151,25 @@ def test_a_rebuild_counts_only_changed_files(built: Path) -> None:
     again = build([str(PROGRAMS)], built)
     assert again.changed == 0
     assert again.files == len(snapshot(built)) - 1  # all but the marker
+
+
+def test_the_command_refuses_a_foreign_folder_with_one_line_and_exit_1(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    foreign = tmp_path / "docs"
+    foreign.mkdir()
+    (foreign / "index.md").write_text("mine\n", encoding="utf-8")
+    liftplan = Path(sys.executable).with_name("liftplan")
+    result = subprocess.run(
+        [str(liftplan), "build", str(PROGRAMS), "-o", str(foreign)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"liftplan: error: refusing to replace {foreign}: it is not empty and liftplan did not "
+        f"make it (there is no {MARKER} in it); choose another folder with -o\n"
+    )
+    assert snapshot(foreign) == {"index.md": b"mine\n"}
