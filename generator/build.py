@@ -13,14 +13,18 @@ from pathlib import Path
 from generator.errors import Diagnostic, LiftplanError
 from generator.expand import expand
 from generator.export import plan_csv, plan_json
+from generator.ics import plan_ics, previous_events
 from generator.model import build_program
 from generator.plan import Plan
 from generator.validate import check_file, find_specs
 from generator.write import write_output
 
-RENDERERS: dict[str, Callable[[Plan], tuple[str, str]]] = {
-    "json": lambda plan: ("plan.json", plan_json(plan)),
-    "csv": lambda plan: ("plan.csv", plan_csv(plan)),
+# Each format: its file name in the program's folder, and how to render it from the plan
+# and that file's bytes in the previous output (the calendar needs them for SEQUENCE).
+RENDERERS: dict[str, tuple[str, Callable[[Plan, bytes | None], str]]] = {
+    "json": ("plan.json", lambda plan, _previous: plan_json(plan)),
+    "csv": ("plan.csv", lambda plan, _previous: plan_csv(plan)),
+    "ics": ("plan.ics", lambda plan, previous: plan_ics(plan, previous_events(previous))),
 }
 FORMATS = tuple(RENDERERS)
 
@@ -51,10 +55,20 @@ def build(
         assert result.document is not None
         plan = expand(build_program(result.document.data))
         for name in formats:
-            filename, text = RENDERERS[name](plan)
-            files[f"{plan.program.id}/{filename}"] = text.encode("utf-8")
+            filename, render = RENDERERS[name]
+            relative = f"{plan.program.id}/{filename}"
+            text = render(plan, _previous(output, relative))
+            files[relative] = text.encode("utf-8")
     written = write_output(output, files)
     return BuildResult(len(checked), written.files, written.changed, warnings)
+
+
+def _previous(output: Path, relative: str) -> bytes | None:
+    """A file of the previous build, if there was one."""
+    try:
+        return (output / relative).read_bytes()
+    except OSError:
+        return None
 
 
 def _duplicate_ids(checked: Sequence[object]) -> list[Diagnostic]:

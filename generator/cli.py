@@ -175,10 +175,10 @@ Examples:
 @click.option(
     "--format",
     "formats",
-    default="json,csv",
+    default="json,csv,ics",
     show_default=True,
     help="Comma-separated formats: json (the plan, see schemas/plan.schema.json), "
-    "csv (one row per set).",
+    "csv (one row per set), ics (a calendar feed, one event per session).",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def build(paths: tuple[str, ...], output: str, formats: str, strict: bool) -> None:

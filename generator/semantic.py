@@ -123,7 +123,7 @@ def _check_schedule(checker: _Checker) -> None:
 def _known_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name no file can have
         try:  # a machine with no time zone database at all cannot judge
             ZoneInfo("UTC")
         except ZoneInfoNotFoundError:

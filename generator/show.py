@@ -56,10 +56,11 @@ def _session(session: PlannedSession, units: str) -> Iterator[str]:
         parts.append(f"moved from {session.moved_from:%a %d %b}")
     yield " - ".join(parts)
     for exercise in session.exercises:
-        yield from _exercise(exercise, units)
+        yield from exercise_lines(exercise, units)
 
 
-def _exercise(exercise: PlannedExercise, units: str) -> Iterator[str]:
+def exercise_lines(exercise: PlannedExercise, units: str) -> Iterator[str]:
+    """An exercise as indented lines: name, warm-up, grouped sets, band and technique."""
     side = " (each side)" if exercise.unilateral else ""
     name = exercise.name + side
     if exercise.exercise != exercise.prescribed:

@@ -51,13 +51,13 @@ def test_a_failed_render_leaves_the_previous_output_byte_identical(
     before = snapshot(built)
     calls = []
 
-    def broken(plan: Plan) -> tuple[str, str]:
+    def broken(plan: Plan, previous: bytes | None) -> str:
         calls.append(plan.program.id)
         if len(calls) == 3:
             raise RuntimeError("template exploded")
-        return "plan.csv", "changed\n"
+        return "changed\n"
 
-    monkeypatch.setitem(build_module.RENDERERS, "csv", broken)
+    monkeypatch.setitem(build_module.RENDERERS, "csv", ("plan.csv", broken))
     with pytest.raises(RuntimeError, match="template exploded"):
         build([str(PROGRAMS)], built)
     assert snapshot(built) == before
@@ -128,7 +128,7 @@ def test_an_empty_folder_is_used(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     result = build([str(PROGRAMS)], empty)
-    assert result.files == 2 * len(list(PROGRAMS.glob("*.yaml")))
+    assert result.files == 3 * len(list(PROGRAMS.glob("*.yaml")))  # json, csv, ics
     assert (empty / MARKER).is_file()
 
 
