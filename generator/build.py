@@ -16,6 +16,8 @@ from generator.export import plan_csv, plan_json
 from generator.ics import plan_ics, previous_events
 from generator.model import build_program
 from generator.plan import Plan
+from generator.render import environment
+from generator.site import program_pages, site_pages
 from generator.validate import check_file, find_specs
 from generator.write import write_output
 
@@ -26,7 +28,7 @@ RENDERERS: dict[str, tuple[str, Callable[[Plan, bytes | None], str]]] = {
     "csv": ("plan.csv", lambda plan, _previous: plan_csv(plan)),
     "ics": ("plan.ics", lambda plan, previous: plan_ics(plan, previous_events(previous))),
 }
-FORMATS = tuple(RENDERERS)
+FORMATS = ("html", *RENDERERS)
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,12 @@ class BuildResult:
 
 
 def build(
-    paths: Iterable[str], output: Path, formats: Sequence[str] = FORMATS, *, strict: bool = False
+    paths: Iterable[str],
+    output: Path,
+    formats: Sequence[str] = FORMATS,
+    *,
+    strict: bool = False,
+    templates: Path | None = None,
 ) -> BuildResult:
     """Build every spec under `paths` into `output`, or raise LiftplanError and write nothing."""
     specs = find_specs(paths)
@@ -51,14 +58,24 @@ def build(
         raise LiftplanError(blocking)
     warnings = tuple(d for c in checked for d in c.warnings)
     files: dict[str, bytes] = {}
+    env = environment(templates)
+    plans = []
     for result in checked:
         assert result.document is not None
         plan = expand(build_program(result.document.data))
+        plans.append(plan)
+        if "html" in formats:
+            for relative, page in program_pages(env, plan).items():
+                files[relative] = page.encode("utf-8")
         for name in formats:
+            if name == "html":
+                continue
             filename, render = RENDERERS[name]
             relative = f"{plan.program.id}/{filename}"
             text = render(plan, _previous(output, relative))
             files[relative] = text.encode("utf-8")
+    if "html" in formats:
+        files.update(site_pages(env, plans))
     written = write_output(output, files)
     return BuildResult(len(checked), written.files, written.changed, warnings)
 

@@ -175,13 +175,20 @@ Examples:
 @click.option(
     "--format",
     "formats",
-    default="json,csv,ics",
+    default="html,json,csv,ics",
     show_default=True,
-    help="Comma-separated formats: json (the plan, see schemas/plan.schema.json), "
-    "csv (one row per set), ics (a calendar feed, one event per session).",
+    help="Comma-separated formats: html (the site), json (the plan, see "
+    "schemas/plan.schema.json), csv (one row per set), ics (a calendar feed).",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder of templates that replace (or extend, as liftplan/NAME) the built-in ones.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def build(paths: tuple[str, ...], output: str, formats: str, strict: bool) -> None:
+def build(
+    paths: tuple[str, ...], output: str, formats: str, templates: str | None, strict: bool
+) -> None:
     """Expand specs (files or folders) and write each plan, per program, under OUTPUT/<id>/.
 
     OUTPUT is replaced whole, and only when everything succeeded: a failed build leaves
@@ -194,14 +201,27 @@ def build(paths: tuple[str, ...], output: str, formats: str, strict: bool) -> No
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown or not chosen:
         raise click.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+    from jinja2 import TemplateError
+
+    from generator.render import template_location
     from generator.write import OutputError
 
     try:
-        result = run_build(paths or _default_programs(), Path(output), chosen, strict=strict)
+        result = run_build(
+            paths or _default_programs(),
+            Path(output),
+            chosen,
+            strict=strict,
+            templates=Path(templates) if templates else None,
+        )
     except LiftplanError as error:
         fail(error)
     except (OutputError, OSError) as error:
         click.echo(f"liftplan: error: {error}", err=True)
+        sys.exit(1)
+    except TemplateError as error:
+        where, line = template_location(error)
+        click.echo(f"{where}:{line}:1: template error: {error.message}", err=True)
         sys.exit(1)
     _print(list(result.warnings))
     click.echo(

@@ -68,10 +68,10 @@ def exercise_lines(exercise: PlannedExercise, units: str) -> Iterator[str]:
     yield f"    {name}"
     warmups = [s for s in exercise.sets if s.kind == "warmup"]
     if warmups:
-        ramp = ", ".join(f"{_load(s.load, units, exercise)} x {s.reps}" for s in warmups)
+        ramp = ", ".join(f"{load_label(s.load, units, exercise)} x {s.reps}" for s in warmups)
         yield f"      warm-up: {ramp}"
-    for group in _groups([s for s in exercise.sets if s.kind != "warmup"]):
-        yield "      " + _describe(group, units, exercise)
+    for group in group_sets([s for s in exercise.sets if s.kind != "warmup"]):
+        yield "      " + describe_sets(group, units, exercise)
     extras = []
     if exercise.band:
         tension = (
@@ -86,7 +86,7 @@ def exercise_lines(exercise: PlannedExercise, units: str) -> Iterator[str]:
         yield "      with " + ", ".join(extras)
 
 
-def _groups(sets: Sequence[PlannedSet]) -> Iterator[list[PlannedSet]]:
+def group_sets(sets: Sequence[PlannedSet]) -> Iterator[list[PlannedSet]]:
     """Runs of identical sets, so 3 x 8 reads as one line."""
     group: list[PlannedSet] = []
     for planned in sets:
@@ -98,7 +98,7 @@ def _groups(sets: Sequence[PlannedSet]) -> Iterator[list[PlannedSet]]:
         yield group
 
 
-def _describe(group: list[PlannedSet], units: str, exercise: PlannedExercise) -> str:
+def describe_sets(group: list[PlannedSet], units: str, exercise: PlannedExercise) -> str:
     first = group[0]
     if first.reps is None:
         reps = "max reps"
@@ -115,7 +115,7 @@ def _describe(group: list[PlannedSet], units: str, exercise: PlannedExercise) ->
         "rest_pause": "rest-pause ",
         "partials": "partials ",
     }
-    text = f"{kinds[first.kind]}{len(group)} x {reps} @ {_load(first.load, units, exercise)}"
+    text = f"{kinds[first.kind]}{len(group)} x {reps} @ {load_label(first.load, units, exercise)}"
     if first.percent is not None:
         text += f" ({number(first.percent * 100, 1)}%)"
     if first.plates:
@@ -132,7 +132,7 @@ def _describe(group: list[PlannedSet], units: str, exercise: PlannedExercise) ->
     return text + ("  " + ", ".join(details) if details else "")
 
 
-def _load(load: Fraction | None, units: str, exercise: PlannedExercise) -> str:
+def load_label(load: Fraction | None, units: str, exercise: PlannedExercise) -> str:
     if load is not None:
         return f"{number(load)} {units}"
     if exercise.bodyweight:

@@ -314,7 +314,8 @@ def test_show_and_build_commands(tmp_path: object) -> None:
         text=True,
         check=True,
     )
-    assert built.stderr.strip() == f"built 1 program: 3 files, 3 changed, in {out}"
+    # The overview and 16 week pages, plan.json, plan.csv and plan.ics, the site index and CSS.
+    assert built.stderr.strip() == f"built 1 program: 22 files, 22 changed, in {out}"
     written = (out / "five-three-one" / "plan.json").read_text(encoding="utf-8")
     assert written == golden_path(spec).read_text(encoding="utf-8")
     rows = (out / "five-three-one" / "plan.csv").read_text(encoding="utf-8").splitlines()

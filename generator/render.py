@@ -1,0 +1,60 @@
+"""Rendering: Jinja2 templates turned into the site's pages.
+
+A user's templates folder comes first, so any built-in template can be replaced;
+the built-in ones stay reachable as `liftplan/<name>`, so a replacement can extend
+the template it replaces. Undefined names are errors (StrictUndefined) and every
+HTML template is autoescaped, so a value from a spec can never become markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.resources import data_dir
+
+BUILTIN_PREFIX = "liftplan"
+
+
+def environment(user_templates: Path | None = None) -> jinja2.Environment:
+    """The template environment: the user's folder, then the built-in templates."""
+    builtin = jinja2.FileSystemLoader(data_dir("templates"))
+    loaders: list[jinja2.BaseLoader] = []
+    if user_templates is not None:
+        loaders.append(jinja2.FileSystemLoader(user_templates))
+    loaders.append(builtin)
+    loaders.append(jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "svg", "xml")),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def template_location(error: jinja2.TemplateError) -> tuple[str, int]:
+    """Which template file and line an error happened at, for a `file:line:col` message.
+
+    Syntax errors carry it; errors while rendering do not, but Jinja rewrites the
+    traceback so the template's own frames name the template file and line.
+    """
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return error.filename or error.name or "template", error.lineno
+    found = ("template", 1)
+    trace = error.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".svg", ".xml", ".j2")):
+            found = (filename, trace.tb_lineno)
+        trace = trace.tb_next
+    return found
+
+
+def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """One template, rendered with display-ready values."""
+    return env.get_template(name).render(**context)

@@ -1,0 +1,200 @@
+"""Display-ready values for the site's templates.
+
+Templates only place values; every number is formatted, every label worded and
+every link made relative here, so a template override cannot get a plan wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from generator.export import number
+from generator.plan import Plan, PlannedExercise, PlannedSession, PlannedWeek
+from generator.show import describe_sets, group_sets, load_label
+
+CHART_WIDTH = 640
+CHART_HEIGHT = 200
+
+
+def page(title: str, root: str) -> dict[str, Any]:
+    """What every page's base template needs: its title, the way back to the root."""
+    return {"title": title, "root": root, "lang": "en", "canonical": None}
+
+
+def week_file(number: int) -> str:
+    return f"week-{number:02d}.html"
+
+
+def index_view(plans: Sequence[Plan]) -> dict[str, Any]:
+    return {
+        **page("Programs", ""),
+        "programs": [
+            {
+                "title": plan.program.title,
+                "athlete": plan.program.athlete,
+                "href": f"{plan.program.id}/index.html",
+                "span": _span(plan),
+            }
+            for plan in sorted(plans, key=lambda plan: plan.program.id)
+        ],
+    }
+
+
+def _span(plan: Plan) -> str:
+    first, last = plan.weeks[0].start, plan.weeks[-1].end
+    return f"{len(plan.weeks)} weeks, {first:%d %b %Y} to {last:%d %b %Y}"
+
+
+def program_view(plan: Plan) -> dict[str, Any]:
+    program = plan.program
+    return {
+        **page(program.title, "../"),
+        "program": {
+            "title": program.title,
+            "athlete": program.athlete,
+            "coach": program.coach,
+            "description": program.description,
+            "notes": program.notes,
+            "span": _span(plan),
+            "units": program.units,
+            "links": [{"title": title, "url": url} for title, url in program.links],
+        },
+        "phases": [
+            {
+                "name": phase.name,
+                "weeks": f"{phase.first_week}-{phase.last_week}",
+                "goal": phase.goal,
+                "model": phase.model,
+                "notes": phase.notes,
+            }
+            for phase in program.phases
+        ],
+        "chart": _chart(plan),
+        "weeks": [
+            {
+                "number": week.number,
+                "href": week_file(week.number),
+                "phase": week.phase,
+                "dates": f"{week.start:%d %b} to {week.end:%d %b}",
+                "deload": week.deload,
+                "sessions": [
+                    f"{session.date:%a %d %b}: {session.title or 'session ' + session.label}"
+                    for session in week.sessions
+                ],
+            }
+            for week in plan.weeks
+        ],
+    }
+
+
+def _chart(plan: Plan) -> dict[str, Any]:
+    """Weekly hard sets as bars, mean intensity as a line, in SVG coordinates."""
+    weeks = plan.weeks
+    most_sets = max((week.summary.hard_sets for week in weeks), default=0) or 1
+    slot = CHART_WIDTH / len(weeks)
+    bars, points = [], []
+    for index, week in enumerate(weeks):
+        height = CHART_HEIGHT * week.summary.hard_sets / most_sets
+        x = index * slot
+        bars.append(
+            {
+                "x": f"{x + slot * 0.15:.1f}",
+                "y": f"{CHART_HEIGHT - height:.1f}",
+                "width": f"{slot * 0.7:.1f}",
+                "height": f"{height:.1f}",
+                "deload": week.deload,
+                "label": f"Week {week.number}: {week.summary.hard_sets} hard sets",
+            }
+        )
+        intensity = week.summary.mean_intensity
+        if intensity is not None:
+            y = CHART_HEIGHT * (1 - float(intensity))
+            points.append(f"{x + slot / 2:.1f},{y:.1f}")
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "bars": bars,
+        "line": " ".join(points),
+        "most_sets": most_sets,
+    }
+
+
+def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
+    program = plan.program
+    previous = week.number - 1 if week.number > 1 else None
+    following = week.number + 1 if week.number < len(plan.weeks) else None
+    return {
+        **page(f"{program.title}: week {week.number}", "../"),
+        "program": {"title": program.title, "athlete": program.athlete},
+        "week": {
+            "number": week.number,
+            "phase": week.phase,
+            "dates": f"{week.start:%d %b} to {week.end:%d %b %Y}",
+            "deload": week.deload,
+            "skipped": [
+                f"{skip.date:%a %d %b}: no training"
+                + (f" ({skip.reason})" if skip.reason else "")
+                + f", session {skip.outcome}"
+                for skip in week.skipped
+            ],
+            "summary": _summary(week, program.units),
+        },
+        "previous": week_file(previous) if previous else None,
+        "next": week_file(following) if following else None,
+        "sessions": [_session(session, program.units) for session in week.sessions],
+    }
+
+
+def _summary(week: PlannedWeek, units: str) -> str:
+    summary = week.summary
+    text = f"{summary.hard_sets} hard sets, tonnage {number(summary.tonnage, 1)} {units}"
+    if summary.mean_intensity is not None:
+        text += f", mean intensity {number(summary.mean_intensity * 100, 1)}%"
+    return text
+
+
+def _session(session: PlannedSession, units: str) -> dict[str, Any]:
+    heading = f"{session.date:%A %d %B}"
+    return {
+        "id": f"{session.date.isoformat()}-{session.label}",
+        "heading": heading,
+        "label": session.title or f"Session {session.label}",
+        "day_type": f"{session.day_type} day" if session.day_type else "",
+        "moved": f"moved from {session.moved_from:%a %d %b}" if session.moved_from else "",
+        "notes": session.notes,
+        "exercises": [_exercise(exercise, units) for exercise in session.exercises],
+    }
+
+
+def _exercise(exercise: PlannedExercise, units: str) -> dict[str, Any]:
+    warmups = [s for s in exercise.sets if s.kind == "warmup"]
+    extras = []
+    if exercise.band:
+        tension = exercise.band_tension
+        at_top = f" (+{number(tension)} {units} at the top)" if tension else ""
+        extras.append(f"Band: {exercise.band}{at_top}")
+    if exercise.technique:
+        extras.append(f"Technique: {exercise.technique.replace('_', ' ')} on the last set")
+    return {
+        "name": exercise.name + (" (each side)" if exercise.unilateral else ""),
+        "ladder": (
+            f"a step up the ladder from {exercise.prescribed}"
+            if exercise.exercise != exercise.prescribed
+            else ""
+        ),
+        "warmup": ", ".join(f"{load_label(s.load, units, exercise)} x {s.reps}" for s in warmups),
+        "lines": [
+            describe_sets(group, units, exercise)
+            for group in group_sets([s for s in exercise.sets if s.kind != "warmup"])
+        ],
+        "log_rows": [
+            {"set": index}
+            for index, planned in enumerate(
+                (s for s in exercise.sets if s.kind in ("work", "amrap")), start=1
+            )
+        ],
+        "extras": extras,
+        "notes": exercise.notes,
+        "cues": list(exercise.cues),
+    }

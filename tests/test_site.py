@@ -1,0 +1,130 @@
+"""The static site on disk: relative links that resolve, escaped content, template overrides."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+
+PROGRAMS = Path(__file__).resolve().parent.parent / "programs"
+LIFTPLAN = Path(sys.executable).with_name("liftplan")
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value:
+                self.links.append(value)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("site") / "output"
+    build([str(PROGRAMS)], output, ["html"])
+    return output
+
+
+def test_every_program_has_an_overview_and_a_page_a_week(site: Path) -> None:
+    assert (site / "index.html").is_file()
+    weeks = {
+        path.stem: len(list((site / path.stem).glob("week-*.html")))
+        for path in PROGRAMS.glob("*.yaml")
+    }
+    assert weeks == {
+        "five-three-one": 16,
+        "full-body-3day-lb": 12,
+        "hip-thrust-12wk": 12,
+        "home-dumbbells": 8,
+        "undulating-strength": 13,
+    }
+
+
+def test_every_local_link_is_relative_and_resolves(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            if link.startswith(("http://", "https://")):
+                continue
+            assert not link.startswith("/"), f"{page}: {link}"
+            assert "://" not in link, f"{page}: {link}"
+            target = (page.parent / link.split("#")[0]).resolve()
+            assert target.is_file(), f"{page}: {link}"
+            assert site.resolve() in target.parents
+
+
+def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
+    spec = (PROGRAMS / "home-dumbbells.yaml").read_text(encoding="utf-8")
+    spec = spec.replace(
+        "title: Home strength with dumbbells and kettlebells",
+        'title: "<script>alert(1)</script>"',
+        1,
+    )
+    assert "<script>alert(1)</script>" in spec
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "x.yaml").write_text(spec, encoding="utf-8")
+    build([str(tmp_path / "specs")], tmp_path / "out", ["html"])
+    pages = list((tmp_path / "out").rglob("*.html"))
+    assert len(pages) > 5
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert "<script" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (tmp_path / "out" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_user_template_replaces_and_extends_a_builtin(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "base.html").write_text(
+        '{% extends "liftplan/base.html" %}{% block footer %}Coached by Alex{% endblock %}\n',
+        encoding="utf-8",
+    )
+    build([str(PROGRAMS / "home-dumbbells.yaml")], tmp_path / "out", ["html"], templates=mine)
+    week = (tmp_path / "out" / "home-dumbbells" / "week-01.html").read_text(encoding="utf-8")
+    assert "Coached by Alex" in week
+    assert "Made with liftplan." not in week
+    assert 'href="../assets/style.css"' in week
+
+
+def test_a_broken_template_fails_the_build_and_leaves_the_output(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    build([str(PROGRAMS / "home-dumbbells.yaml")], output)
+    before = {str(p): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "week.html").write_text("{{ no_such_value }}\n", encoding="utf-8")
+    result = subprocess.run(
+        [
+            str(LIFTPLAN),
+            "build",
+            str(PROGRAMS / "home-dumbbells.yaml"),
+            "-o",
+            str(output),
+            "--templates",
+            str(broken),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == f"{broken / 'week.html'}:1:1: template error: 'no_such_value' is undefined\n"
+    )
+    assert {str(p): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "out"]
+    shutil.rmtree(broken)
