@@ -142,7 +142,7 @@ def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
         },
         "previous": week_file(previous) if previous else None,
         "next": week_file(following) if following else None,
-        "sessions": [_session(session, program.units) for session in week.sessions],
+        "sessions": [_session(plan, session) for session in week.sessions],
     }
 
 
@@ -154,7 +154,7 @@ def _summary(week: PlannedWeek, units: str) -> str:
     return text
 
 
-def _session(session: PlannedSession, units: str) -> dict[str, Any]:
+def _session(plan: Plan, session: PlannedSession) -> dict[str, Any]:
     heading = f"{session.date:%A %d %B}"
     return {
         "id": f"{session.date.isoformat()}-{session.label}",
@@ -163,11 +163,13 @@ def _session(session: PlannedSession, units: str) -> dict[str, Any]:
         "day_type": f"{session.day_type} day" if session.day_type else "",
         "moved": f"moved from {session.moved_from:%a %d %b}" if session.moved_from else "",
         "notes": session.notes,
-        "exercises": [_exercise(exercise, units) for exercise in session.exercises],
+        "exercises": [_exercise(plan, exercise) for exercise in session.exercises],
     }
 
 
-def _exercise(exercise: PlannedExercise, units: str) -> dict[str, Any]:
+def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
+    units = plan.program.units
+    prescribed = plan.program.exercises[exercise.prescribed].name
     warmups = [s for s in exercise.sets if s.kind == "warmup"]
     extras = []
     if exercise.band:
@@ -179,7 +181,7 @@ def _exercise(exercise: PlannedExercise, units: str) -> dict[str, Any]:
     return {
         "name": exercise.name + (" (each side)" if exercise.unilateral else ""),
         "ladder": (
-            f"a step up the ladder from {exercise.prescribed}"
+            f"A step up the ladder from {prescribed}"
             if exercise.exercise != exercise.prescribed
             else ""
         ),
