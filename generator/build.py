@@ -48,6 +48,7 @@ def build(
     *,
     strict: bool = False,
     templates: Path | None = None,
+    base_url: str | None = None,
 ) -> BuildResult:
     """Build every spec under `paths` into `output`, or raise LiftplanError and write nothing."""
     specs = find_specs(paths)
@@ -65,7 +66,7 @@ def build(
         plan = expand(build_program(result.document.data))
         plans.append(plan)
         if "html" in formats:
-            for relative, page in program_pages(env, plan).items():
+            for relative, page in program_pages(env, plan, base_url).items():
                 files[relative] = page.encode("utf-8")
         for name in formats:
             if name == "html":
@@ -75,7 +76,8 @@ def build(
             text = render(plan, _previous(output, relative))
             files[relative] = text.encode("utf-8")
     if "html" in formats:
-        files.update(site_pages(env, plans))
+        pages = sorted(name for name in files if name.endswith(".html"))
+        files.update(site_pages(env, plans, pages, base_url))
     written = write_output(output, files)
     return BuildResult(len(checked), written.files, written.changed, warnings)
 

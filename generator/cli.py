@@ -8,6 +8,7 @@ that use them, so `--help` and `validate` stay fast.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -181,13 +182,23 @@ Examples:
     "schemas/plan.schema.json), csv (one row per set), ics (a calendar feed).",
 )
 @click.option(
+    "--base-url",
+    help="Where the site will be published (http or https); adds canonical links and sitemap.xml.",
+)
+@click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False),
     help="A folder of templates that replace (or extend, as liftplan/NAME) the built-in ones.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def build(
-    paths: tuple[str, ...], output: str, formats: str, templates: str | None, strict: bool
+    *,
+    paths: tuple[str, ...],
+    output: str,
+    formats: str,
+    base_url: str | None,
+    templates: str | None,
+    strict: bool,
 ) -> None:
     """Expand specs (files or folders) and write each plan, per program, under OUTPUT/<id>/.
 
@@ -197,6 +208,8 @@ def build(
     from generator.build import FORMATS
     from generator.build import build as run_build
 
+    if base_url is not None and not re.fullmatch(r"https?://[^\s\"'<>]+", base_url):
+        raise click.BadParameter("give an http:// or https:// address", param_hint="--base-url")
     chosen = [name.strip() for name in formats.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown or not chosen:
@@ -213,6 +226,7 @@ def build(
             chosen,
             strict=strict,
             templates=Path(templates) if templates else None,
+            base_url=base_url,
         )
     except LiftplanError as error:
         fail(error)

@@ -7,6 +7,8 @@ any sub-path of a web host.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
 
 import jinja2
 
@@ -18,20 +20,48 @@ from generator.view import index_view, program_view, week_file, week_view
 ASSETS = ("assets/style.css",)
 
 
-def program_pages(env: jinja2.Environment, plan: Plan) -> dict[str, str]:
+def program_pages(
+    env: jinja2.Environment, plan: Plan, base_url: str | None = None
+) -> dict[str, str]:
     """A program's pages, by path relative to the site's root."""
     folder = plan.program.id
-    pages = {f"{folder}/index.html": render(env, "program.html", program_view(plan))}
+    path = f"{folder}/index.html"
+    pages = {path: render(env, "program.html", _canonical(program_view(plan), base_url, path))}
     for week in plan.weeks:
-        pages[f"{folder}/{week_file(week.number)}"] = render(
-            env, "week.html", week_view(plan, week)
-        )
+        path = f"{folder}/{week_file(week.number)}"
+        pages[path] = render(env, "week.html", _canonical(week_view(plan, week), base_url, path))
     return pages
 
 
-def site_pages(env: jinja2.Environment, plans: Sequence[Plan]) -> dict[str, bytes]:
-    """The index of programs and the assets every page uses."""
-    files = {"index.html": render(env, "index.html", index_view(plans)).encode("utf-8")}
+def site_pages(
+    env: jinja2.Environment,
+    plans: Sequence[Plan],
+    pages: Sequence[str],
+    base_url: str | None = None,
+) -> dict[str, bytes]:
+    """The index of programs, the assets every page uses, and with a base URL a sitemap."""
+    index = _canonical(index_view(plans), base_url, "index.html")
+    files = {"index.html": render(env, "index.html", index).encode("utf-8")}
     for asset in ASSETS:
         files[asset] = (data_dir("templates") / asset).read_bytes()
+    if base_url is not None:
+        files["sitemap.xml"] = sitemap(base_url, ["index.html", *pages]).encode("utf-8")
     return files
+
+
+def _canonical(context: dict[str, Any], base_url: str | None, path: str) -> dict[str, Any]:
+    """With a base URL, a page names its one true address (the only absolute link)."""
+    if base_url is not None:
+        context["canonical"] = base_url.rstrip("/") + "/" + path
+    return context
+
+
+def sitemap(base_url: str, pages: Sequence[str]) -> str:
+    """A sitemaps.org sitemap of every page, in page order."""
+    root = base_url.rstrip("/")
+    entries = "".join(f"  <url><loc>{escape(f'{root}/{page}')}</loc></url>\n" for page in pages)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n"
+    )

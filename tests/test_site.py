@@ -128,3 +128,33 @@ def test_a_broken_template_fails_the_build_and_leaves_the_output(tmp_path: Path)
     assert {str(p): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "out"]
     shutil.rmtree(broken)
+
+
+def test_a_base_url_adds_canonical_links_and_a_sitemap(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    build(
+        [str(PROGRAMS / "home-dumbbells.yaml")],
+        output,
+        ["html"],
+        base_url="https://coach.example/plans/",
+    )
+    week = (output / "home-dumbbells" / "week-03.html").read_text(encoding="utf-8")
+    assert (
+        '<link rel="canonical" href="https://coach.example/plans/home-dumbbells/week-03.html">'
+        in week
+    )
+    sitemap = (output / "sitemap.xml").read_text(encoding="utf-8")
+    pages = sorted(str(path.relative_to(output)) for path in output.rglob("*.html"))
+    located = [
+        line.split("<loc>")[1].split("</loc>")[0]
+        for line in sitemap.splitlines()
+        if "<loc>" in line
+    ]
+    assert sorted(located) == [f"https://coach.example/plans/{page}" for page in pages]
+
+
+def test_without_a_base_url_there_is_no_absolute_link_and_no_sitemap(site: Path) -> None:
+    assert not (site / "sitemap.xml").exists()
+    assert all(
+        'rel="canonical"' not in page.read_text(encoding="utf-8") for page in site.rglob("*.html")
+    )
