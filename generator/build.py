@@ -18,7 +18,7 @@ from generator.model import build_program
 from generator.plan import Plan
 from generator.render import environment
 from generator.site import program_pages, site_pages
-from generator.validate import check_file, find_specs
+from generator.validate import Checked, check_file, find_specs
 from generator.write import write_output
 
 # Each format: its file name in the program's folder, and how to render it from the plan
@@ -90,12 +90,12 @@ def _previous(output: Path, relative: str) -> bytes | None:
         return None
 
 
-def _duplicate_ids(checked: Sequence[object]) -> list[Diagnostic]:
+def _duplicate_ids(checked: Sequence[Checked]) -> list[Diagnostic]:
     """Two specs with one id would write over each other's files."""
     seen: dict[str, str] = {}
     found = []
     for result in checked:
-        document = getattr(result, "document", None)
+        document = result.document
         if document is None:
             continue
         program_id = document.data["id"]

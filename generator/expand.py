@@ -911,32 +911,32 @@ _COUNTED = ("work", "amrap", "partials")
 
 def _summary(program: Program, sessions: Sequence[PlannedSession]) -> WeekSummary:
     """Hard sets, tonnage (reps x load, both sides for one-sided work) and mean intensity."""
-    per_exercise: dict[str, list[Fraction | int | None]] = {}
+    hard_sets: dict[str, int] = {}
+    tonnage: dict[str, Fraction] = {}
     intensities: dict[str, list[Fraction]] = {}
     for session in sessions:
         for exercise in session.exercises:
-            totals = per_exercise.setdefault(exercise.exercise, [0, Fraction(0)])
+            name = exercise.exercise
+            hard_sets.setdefault(name, 0)
+            tonnage.setdefault(name, Fraction(0))
+            one_rm = max_of(program, name, "one_rm")
             for planned in exercise.sets:
                 if planned.kind in _HARD:
-                    totals[0] = int(totals[0] or 0) + 1
-                    one_rm = max_of(program, exercise.exercise, "one_rm")
+                    hard_sets[name] += 1
                     if planned.load is not None and one_rm:
-                        intensities.setdefault(exercise.exercise, []).append(planned.load / one_rm)
-                if planned.kind in _COUNTED and planned.reps:
-                    load = planned.load
-                    if load is None and exercise.equipment is None and program.bodyweight:
-                        load = program.bodyweight + (exercise.bodyweight or 0)
-                    if load is not None:
-                        sides = 2 if exercise.unilateral else 1
-                        totals[1] = Fraction(totals[1] or 0) + planned.reps * load * sides
+                        intensities.setdefault(name, []).append(planned.load / one_rm)
+                load = _tonnage_load(program, exercise, planned)
+                if planned.kind in _COUNTED and planned.reps and load is not None:
+                    sides = 2 if exercise.unilateral else 1
+                    tonnage[name] += planned.reps * load * sides
     summaries = tuple(
         ExerciseSummary(
             exercise=name,
-            hard_sets=int(totals[0] or 0),
-            tonnage=Fraction(totals[1] or 0),
+            hard_sets=hard_sets[name],
+            tonnage=tonnage[name],
             mean_intensity=_mean(intensities.get(name, [])),
         )
-        for name, totals in per_exercise.items()
+        for name in hard_sets
     )
     every_intensity = [value for values in intensities.values() for value in values]
     return WeekSummary(
@@ -945,6 +945,17 @@ def _summary(program: Program, sessions: Sequence[PlannedSession]) -> WeekSummar
         mean_intensity=_mean(every_intensity),
         exercises=summaries,
     )
+
+
+def _tonnage_load(
+    program: Program, exercise: PlannedExercise, planned: PlannedSet
+) -> Fraction | None:
+    """The load a set moves: its load, or for bodyweight work the athlete's bodyweight."""
+    if planned.load is not None:
+        return planned.load
+    if exercise.equipment is None and program.bodyweight:
+        return program.bodyweight + (exercise.bodyweight or 0)
+    return None
 
 
 def _mean(values: Sequence[Fraction]) -> Fraction | None:
