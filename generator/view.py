@@ -190,13 +190,29 @@ def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
             describe_sets(group, units, exercise)
             for group in group_sets([s for s in exercise.sets if s.kind != "warmup"])
         ],
-        "log_rows": [
-            {"set": index}
-            for index, planned in enumerate(
-                (s for s in exercise.sets if s.kind in ("work", "amrap")), start=1
-            )
-        ],
+        "log_rows": _log_rows(exercise, units),
         "extras": extras,
         "notes": exercise.notes,
         "cues": list(exercise.cues),
     }
+
+
+def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
+    """One row per set after the warm-up, with the target the printed boxes are held to."""
+    rows = []
+    work = (s for s in exercise.sets if s.kind != "warmup")
+    for index, planned in enumerate(work, start=1):
+        if planned.reps is None:
+            reps = "max"
+        elif planned.kind == "amrap":
+            reps = f"{planned.reps}+"
+        elif planned.reps_max is not None:
+            reps = f"{planned.reps}-{planned.reps_max}"
+        else:
+            reps = str(planned.reps)
+        target = f"{reps} @ {load_label(planned.load, units, exercise)}"
+        if planned.rpe is not None:
+            target += f", RPE {number(planned.rpe)}"
+        kind = "" if planned.kind in ("work", "amrap") else planned.kind.replace("_", "-")
+        rows.append({"set": index, "kind": kind, "target": target})
+    return rows
