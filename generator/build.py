@@ -15,8 +15,10 @@ from generator.expand import expand
 from generator.export import plan_csv, plan_json
 from generator.ics import plan_ics, previous_events
 from generator.model import build_program
+from generator.pdf import PAGE_SIZES, PdfError, pdf_html, render_pdf
 from generator.plan import Plan
 from generator.render import environment
+from generator.resources import data_dir
 from generator.site import program_pages, site_pages
 from generator.validate import Checked, check_file, find_specs
 from generator.write import write_output
@@ -28,7 +30,11 @@ RENDERERS: dict[str, tuple[str, Callable[[Plan, bytes | None], str]]] = {
     "csv": ("plan.csv", lambda plan, _previous: plan_csv(plan)),
     "ics": ("plan.ics", lambda plan, previous: plan_ics(plan, previous_events(previous))),
 }
-FORMATS = ("html", *RENDERERS)
+FORMATS = ("html", "pdf", *RENDERERS)
+PDF_FILE = "plan.pdf"
+
+# Called after each program with (programs done, programs in all, the program's id).
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class BuildResult:
     """What a build did, for the summary line."""
 
     programs: int
+    pages: int
     files: int
     changed: int
     warnings: tuple[Diagnostic, ...]
@@ -49,8 +56,16 @@ def build(
     strict: bool = False,
     templates: Path | None = None,
     base_url: str | None = None,
+    page_size: str = "a4",
+    progress: Progress | None = None,
 ) -> BuildResult:
-    """Build every spec under `paths` into `output`, or raise LiftplanError and write nothing."""
+    """Build every spec under `paths` into `output`, or raise and write nothing.
+
+    Bad specs raise LiftplanError; a template that fails raises jinja2's TemplateError;
+    a PDF WeasyPrint cannot make raises PdfError; an unwritable output, OutputError.
+    """
+    if page_size not in PAGE_SIZES:
+        raise ValueError(f"page size {page_size!r}: choose from {', '.join(PAGE_SIZES)}")
     specs = find_specs(paths)
     checked = [check_file(spec) for spec in specs]
     blocking = [d for c in checked for d in (c.diagnostics if strict else c.errors)]
@@ -60,26 +75,38 @@ def build(
     warnings = tuple(d for c in checked for d in c.warnings)
     files: dict[str, bytes] = {}
     env = environment(templates)
+    folders = [templates, data_dir("templates")] if templates else [data_dir("templates")]
     plans = []
-    for result in checked:
+    pdf_pages = 0
+    for done, result in enumerate(checked, start=1):
         assert result.document is not None
         plan = expand(build_program(result.document.data))
         plans.append(plan)
         if "html" in formats:
             for relative, page in program_pages(env, plan, base_url).items():
                 files[relative] = page.encode("utf-8")
+        if "pdf" in formats:
+            relative = f"{plan.program.id}/{PDF_FILE}"
+            try:
+                pdf = render_pdf(pdf_html(env, plan, page_size), folders)
+            except PdfError as error:
+                raise PdfError(f"{relative}: {error}") from error
+            files[relative] = pdf.data
+            pdf_pages += pdf.pages
         for name in formats:
-            if name == "html":
+            if name in ("html", "pdf"):
                 continue
             filename, render = RENDERERS[name]
             relative = f"{plan.program.id}/{filename}"
             text = render(plan, _previous(output, relative))
             files[relative] = text.encode("utf-8")
+        if progress is not None:
+            progress(done, len(checked), plan.program.id)
     if "html" in formats:
         pages = sorted(name for name in files if name.endswith(".html"))
         files.update(site_pages(env, plans, pages, base_url))
     written = write_output(output, files)
-    return BuildResult(len(checked), written.files, written.changed, warnings)
+    return BuildResult(len(checked), pdf_pages, written.files, written.changed, warnings)
 
 
 def _previous(output: Path, relative: str) -> bytes | None:

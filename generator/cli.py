@@ -8,15 +8,21 @@ that use them, so `--help` and `validate` stay fast.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from generator.errors import Diagnostic, LiftplanError
+
+if TYPE_CHECKING:
+    from generator.build import BuildResult
+    from generator.config import Settings
+
+# Builds of more programs than this show a progress bar on stderr.
+PROGRESS_FROM = 3
 
 
 def _version() -> str:
@@ -162,6 +168,8 @@ def show(spec: str, week: int | None, strict: bool) -> None:
 Examples:
   liftplan build                          every spec under ./programs into ./output
   liftplan build programs/a.yaml -o site --format json
+  liftplan build --config site.yaml       the settings kept in a file
+  liftplan build --page-size letter --base-url https://example.org/plans/
 """
 )
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
@@ -169,80 +177,139 @@ Examples:
     "-o",
     "--output",
     type=click.Path(file_okay=False),
-    default="output",
-    show_default=True,
-    help="Folder to write into.",
+    help="Folder to write into.  [default: output]",
 )
 @click.option(
     "--format",
     "formats",
-    default="html,json,csv,ics",
-    show_default=True,
-    help="Comma-separated formats: html (the site), json (the plan, see "
-    "schemas/plan.schema.json), csv (one row per set), ics (a calendar feed).",
+    help="Comma-separated formats: html (the site), pdf (the printable plan), ics (a calendar "
+    "feed), json (the plan, see schemas/plan.schema.json), csv (one row per set).  "
+    "[default: all]",
 )
 @click.option(
     "--base-url",
     help="Where the site will be published (http or https); adds canonical links and sitemap.xml.",
 )
 @click.option(
+    "--page-size",
+    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    help="The paper the PDF is laid out for.  [default: a4]",
+)
+@click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False),
     help="A folder of templates that replace (or extend, as liftplan/NAME) the built-in ones.",
 )
-@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A site config file (YAML, see schemas/site.schema.json) with these same settings; "
+    "options given here win over it.",
+)
+@click.option("--strict/--no-strict", default=None, help="Treat warnings as errors.")
 def build(
     *,
     paths: tuple[str, ...],
-    output: str,
-    formats: str,
+    output: str | None,
+    formats: str | None,
     base_url: str | None,
+    page_size: str | None,
     templates: str | None,
-    strict: bool,
+    config: str | None,
+    strict: bool | None,
 ) -> None:
     """Expand specs (files or folders) and write each plan, per program, under OUTPUT/<id>/.
 
     OUTPUT is replaced whole, and only when everything succeeded: a failed build leaves
     the previous output as it was. A non-empty folder liftplan did not make is refused.
     """
-    from generator.build import FORMATS
-    from generator.build import build as run_build
+    import time
 
-    if base_url is not None and not re.fullmatch(r"https?://[^\s\"'<>]+", base_url):
+    from generator.config import Settings, load_settings, valid_base_url
+
+    started = time.perf_counter()
+    try:
+        settings = load_settings(config) if config else Settings()
+    except LiftplanError as error:
+        fail(error)
+    if base_url is not None and not valid_base_url(base_url):
         raise click.BadParameter("give an http:// or https:// address", param_hint="--base-url")
-    chosen = [name.strip() for name in formats.split(",") if name.strip()]
+    settings = settings.overridden(
+        programs=paths or None,
+        output=output,
+        formats=_formats(formats) if formats is not None else None,
+        strict=strict,
+        base_url=base_url,
+        page_size=page_size.lower() if page_size else None,
+        templates=templates,
+    )
+    result = _run_build(settings)
+    _print(list(result.warnings))
+    elapsed = time.perf_counter() - started
+    pages = f"{result.pages} PDF pages, " if "pdf" in settings.formats else ""
+    click.echo(
+        f"built {_count(result.programs, 'program')}: {pages}{result.files} files "
+        f"({result.changed} changed) in {elapsed:.1f} s, into {settings.output}",
+        err=True,
+    )
+
+
+def _formats(given: str) -> tuple[str, ...]:
+    from generator.build import FORMATS
+
+    chosen = tuple(name.strip() for name in given.split(",") if name.strip())
     unknown = [name for name in chosen if name not in FORMATS]
     if unknown or not chosen:
         raise click.BadParameter(f"choose from {', '.join(FORMATS)}", param_hint="--format")
+    return chosen
+
+
+def _run_build(settings: Settings) -> BuildResult:
+    """The build, with a progress bar for many programs and every failure reported."""
     from jinja2 import TemplateError
 
+    from generator.build import build as run_build
+    from generator.pdf import PdfError
     from generator.render import template_location
+    from generator.validate import find_specs
     from generator.write import OutputError
 
-    try:
-        result = run_build(
-            paths or _default_programs(),
-            Path(output),
-            chosen,
-            strict=strict,
-            templates=Path(templates) if templates else None,
-            base_url=base_url,
-        )
-    except LiftplanError as error:
-        fail(error)
-    except (OutputError, OSError) as error:
-        click.echo(f"liftplan: error: {error}", err=True)
-        sys.exit(1)
-    except TemplateError as error:
-        where, line = template_location(error)
-        click.echo(f"{where}:{line}:1: template error: {error.message}", err=True)
-        sys.exit(1)
-    _print(list(result.warnings))
-    click.echo(
-        f"built {result.programs} program{'s' if result.programs != 1 else ''}: "
-        f"{result.files} files, {result.changed} changed, in {output}",
-        err=True,
-    )
+    specs = find_specs(settings.programs)
+    with click.progressbar(
+        length=len(specs),
+        label="building",
+        file=sys.stderr,
+        hidden=len(specs) <= PROGRESS_FROM,
+        item_show_func=lambda name: name,
+    ) as bar:
+
+        def advance(done: int, total: int, program_id: str) -> None:
+            bar.update(1, program_id)
+
+        try:
+            return run_build(
+                specs,
+                Path(settings.output),
+                settings.formats,
+                strict=settings.strict,
+                templates=Path(settings.templates) if settings.templates else None,
+                base_url=settings.base_url,
+                page_size=settings.page_size,
+                progress=advance,
+            )
+        except LiftplanError as error:
+            fail(error)
+        except (OutputError, PdfError, OSError) as error:
+            click.echo(f"liftplan: error: {error}", err=True)
+            sys.exit(1)
+        except TemplateError as error:
+            where, line = template_location(error)
+            click.echo(f"{where}:{line}:1: template error: {error.message}", err=True)
+            sys.exit(1)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @main.command()
