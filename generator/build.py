@@ -21,7 +21,7 @@ from generator.render import environment
 from generator.resources import data_dir
 from generator.site import program_pages, site_pages
 from generator.validate import Checked, check_file, find_specs
-from generator.write import write_output
+from generator.write import check_output, write_output
 
 # Each format: its file name in the program's folder, and how to render it from the plan
 # and that file's bytes in the previous output (the calendar needs them for SEQUENCE).
@@ -73,6 +73,7 @@ def build(
     if blocking:
         raise LiftplanError(blocking)
     warnings = tuple(d for c in checked for d in c.warnings)
+    check_output(output)
     files: dict[str, bytes] = {}
     env = environment(templates)
     folders = [templates, data_dir("templates")] if templates else [data_dir("templates")]

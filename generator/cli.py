@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from generator.build import BuildResult
     from generator.config import Settings
 
-# Builds of more programs than this show a progress bar on stderr.
+# Builds of more programs than this show a progress bar on stderr (when it is a terminal).
 PROGRESS_FROM = 3
 
 
@@ -248,7 +248,7 @@ def build(
     elapsed = time.perf_counter() - started
     pages = f"{result.pages} PDF pages, " if "pdf" in settings.formats else ""
     click.echo(
-        f"built {_count(result.programs, 'program')}: {pages}{result.files} files "
+        f"built {_count(result.programs, 'program')}: {pages}{_count(result.files, 'file')} "
         f"({result.changed} changed) in {elapsed:.1f} s, into {settings.output}",
         err=True,
     )
@@ -279,7 +279,7 @@ def _run_build(settings: Settings) -> BuildResult:
         length=len(specs),
         label="building",
         file=sys.stderr,
-        hidden=len(specs) <= PROGRESS_FROM,
+        hidden=len(specs) <= PROGRESS_FROM or not sys.stderr.isatty(),
         item_show_func=lambda name: name,
     ) as bar:
 

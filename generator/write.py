@@ -33,7 +33,7 @@ class Written:
 
 def write_output(output: Path, files: Mapping[str, bytes]) -> Written:
     """Replace `output` with exactly `files` (relative POSIX paths -> bytes), or change nothing."""
-    _check_ours(output)
+    check_output(output)
     targets = {relative: _safe(relative) for relative in files}
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.new-"))
@@ -51,8 +51,11 @@ def write_output(output: Path, files: Mapping[str, bytes]) -> Written:
     return Written(len(files), changed)
 
 
-def _check_ours(output: Path) -> None:
-    """Refuse to replace a folder liftplan did not make, unless it is empty."""
+def check_output(output: Path) -> None:
+    """Refuse to replace a folder liftplan did not make, unless it is empty.
+
+    A build checks this before it renders anything, and again just before it writes.
+    """
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output} is a file, not a folder")
     if output.is_dir() and not (output / MARKER).is_file() and any(output.iterdir()):

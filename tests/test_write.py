@@ -14,6 +14,8 @@ from generator.plan import Plan
 from generator.write import MARKER, OutputError, write_output
 
 PROGRAMS = Path(__file__).resolve().parent.parent / "programs"
+# Every format but the PDF, which tests/test_pdf.py covers: these tests are about the writer.
+FAST = ["html", "json", "csv", "ics"]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -32,7 +34,7 @@ def leftovers(folder: Path) -> list[str]:
 @pytest.fixture
 def built(tmp_path: Path) -> Path:
     output = tmp_path / "site" / "output"
-    build([str(PROGRAMS)], output)
+    build([str(PROGRAMS)], output, FAST)
     return output
 
 
@@ -59,7 +61,7 @@ def test_a_failed_render_leaves_the_previous_output_byte_identical(
 
     monkeypatch.setitem(build_module.RENDERERS, "csv", ("plan.csv", broken))
     with pytest.raises(RuntimeError, match="template exploded"):
-        build([str(PROGRAMS)], built)
+        build([str(PROGRAMS)], built, FAST)
     assert snapshot(built) == before
     assert leftovers(built) == []
 
@@ -110,7 +112,7 @@ def test_files_of_removed_programs_disappear(built: Path, tmp_path: Path) -> Non
     specs = tmp_path / "specs"
     shutil.copytree(PROGRAMS, specs)
     (specs / "home-dumbbells.yaml").unlink()
-    build([str(specs)], built)
+    build([str(specs)], built, FAST)
     assert not (built / "home-dumbbells").exists()
     assert (built / "five-three-one" / "plan.json").is_file()
 
@@ -120,7 +122,7 @@ def test_a_foreign_non_empty_folder_is_refused(tmp_path: Path) -> None:
     foreign.mkdir()
     (foreign / "holiday.jpg").write_bytes(b"\xff\xd8")
     with pytest.raises(OutputError, match=r"refusing to replace .*photos: it is not empty"):
-        build([str(PROGRAMS)], foreign)
+        build([str(PROGRAMS)], foreign, FAST)
     assert snapshot(foreign) == {"holiday.jpg": b"\xff\xd8"}
 
 
@@ -148,7 +150,7 @@ def test_paths_outside_the_output_are_refused(tmp_path: Path, name: str) -> None
 
 
 def test_a_rebuild_counts_only_changed_files(built: Path) -> None:
-    again = build([str(PROGRAMS)], built)
+    again = build([str(PROGRAMS)], built, FAST)
     assert again.changed == 0
     assert again.files == len(snapshot(built)) - 1  # all but the marker
 
