@@ -22,7 +22,7 @@ pytest: $(STAMP)
 bench: $(STAMP)                    ## time validation and expansion of a large program
 	$(BIN)/python -m bench.expand
 
-golden: $(STAMP)                   ## rewrite tests/golden/ from the example programs (review the diff!)
+golden: $(STAMP)                   ## rewrite tests/golden/ (plans and site pages) from the examples (review the diff!)
 	$(BIN)/python -m tests.golden
 
 $(STAMP): pyproject.toml

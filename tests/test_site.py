@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
+from tests.golden import golden_site
 
 PROGRAMS = Path(__file__).resolve().parent.parent / "programs"
 LIFTPLAN = Path(sys.executable).with_name("liftplan")
@@ -158,3 +159,15 @@ def test_without_a_base_url_there_is_no_absolute_link_and_no_sitemap(site: Path)
     assert all(
         'rel="canonical"' not in page.read_text(encoding="utf-8") for page in site.rglob("*.html")
     )
+
+
+def test_the_examples_build_their_golden_pages(site: Path) -> None:
+    """Regenerate with `make golden` after a deliberate change, and read the diff."""
+    built = {
+        path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(site.rglob("*.html"))
+    }
+    golden = golden_site()
+    assert sorted(built) == sorted(golden)
+    for name, html in built.items():
+        assert html == golden[name], f"{name} differs from tests/golden/site/{name}"
