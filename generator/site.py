@@ -14,7 +14,6 @@ import jinja2
 
 from generator.plan import Plan
 from generator.render import render
-from generator.resources import data_dir
 from generator.view import index_view, program_view, week_file, week_view
 
 ASSETS = ("assets/style.css",)
@@ -43,10 +42,17 @@ def site_pages(
     index = _canonical(index_view(plans), base_url, "index.html")
     files = {"index.html": render(env, "index.html", index).encode("utf-8")}
     for asset in ASSETS:
-        files[asset] = (data_dir("templates") / asset).read_bytes()
+        files[asset] = asset_text(env, asset).encode("utf-8")
     if base_url is not None:
         files["sitemap.xml"] = sitemap(base_url, ["index.html", *pages]).encode("utf-8")
     return files
+
+
+def asset_text(env: jinja2.Environment, name: str) -> str:
+    """An asset as the templates folders have it: a user's own copy replaces the built-in one."""
+    assert env.loader is not None
+    source, _filename, _uptodate = env.loader.get_source(env, name)
+    return source
 
 
 def _canonical(context: dict[str, Any], base_url: str | None, path: str) -> dict[str, Any]:

@@ -171,3 +171,14 @@ def test_the_examples_build_their_golden_pages(site: Path) -> None:
     assert sorted(built) == sorted(golden)
     for name, html in built.items():
         assert html == golden[name], f"{name} differs from tests/golden/site/{name}"
+
+
+def test_a_templates_folder_can_replace_the_stylesheet(tmp_path: Path) -> None:
+    mine = tmp_path / "mine" / "assets"
+    mine.mkdir(parents=True)
+    (mine / "style.css").write_text("body { color: rebeccapurple; }\n", encoding="utf-8")
+    output = tmp_path / "out"
+    build([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html"], templates=mine.parent)
+    assert (output / "assets" / "style.css").read_text(encoding="utf-8") == (
+        "body { color: rebeccapurple; }\n"
+    )
