@@ -3,6 +3,7 @@ the progress bar."""
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -12,10 +13,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft7Validator
 from pypdf import PdfReader
 
 from generator.config import Settings, load_settings
 from generator.errors import LiftplanError
+from generator.resources import data_dir, schema
 
 PROGRAMS = Path(__file__).resolve().parent.parent / "programs"
 LIFTPLAN = Path(sys.executable).with_name("liftplan")
@@ -161,3 +164,32 @@ def test_a_progress_bar_shows_on_a_terminal_for_many_programs(tmp_path: Path) ->
     # Not on a pipe: there the summary line is all.
     piped = run("build", str(PROGRAMS), "-o", "out", "--format", "json", cwd=tmp_path)
     assert piped.stderr.startswith("built 5 programs: ")
+
+
+SITE = schema("site")
+
+
+def test_the_site_schema_is_valid_formatted_and_closed() -> None:
+    Draft7Validator.check_schema(SITE)
+    text = (data_dir("schemas") / "site.schema.json").read_text(encoding="utf-8")
+    assert text == json.dumps(SITE, indent=2, ensure_ascii=False) + "\n"
+    assert SITE["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("name", sorted(SITE["properties"]))
+def test_every_setting_is_documented_with_valid_examples_and_default(name: str) -> None:
+    node = SITE["properties"][name]
+    for field in ("title", "description", "examples"):
+        assert field in node, f"{name} has no {field}"
+    validator = Draft7Validator(node)
+    for value in [*node["examples"], *([node["default"]] if "default" in node else [])]:
+        assert not list(validator.iter_errors(value)), f"{name}: {value!r}"
+
+
+def test_the_settings_defaults_are_the_schemas() -> None:
+    defaults = Settings()
+    for name, node in SITE["properties"].items():
+        if "default" in node:
+            value = getattr(defaults, name)
+            assert (list(value) if isinstance(value, tuple) else value) == node["default"]
+    assert set(SITE["properties"]) - {"$schema"} == set(Settings.__dataclass_fields__)
