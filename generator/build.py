@@ -84,7 +84,7 @@ def build(
         plan = expand(build_program(result.document.data))
         plans.append(plan)
         if "html" in formats:
-            for relative, page in program_pages(env, plan, base_url).items():
+            for relative, page in program_pages(env, plan, base_url, formats).items():
                 files[relative] = page.encode("utf-8")
         if "pdf" in formats:
             relative = f"{plan.program.id}/{PDF_FILE}"

@@ -20,12 +20,17 @@ ASSETS = ("assets/style.css",)
 
 
 def program_pages(
-    env: jinja2.Environment, plan: Plan, base_url: str | None = None
+    env: jinja2.Environment,
+    plan: Plan,
+    base_url: str | None = None,
+    formats: Sequence[str] = (),
 ) -> dict[str, str]:
-    """A program's pages, by path relative to the site's root."""
+    """A program's pages, by path relative to the site's root; the overview links to the
+    files of the other `formats` built beside it."""
     folder = plan.program.id
     path = f"{folder}/index.html"
-    pages = {path: render(env, "program.html", _canonical(program_view(plan), base_url, path))}
+    overview = _canonical(program_view(plan, formats), base_url, path)
+    pages = {path: render(env, "program.html", overview)}
     for week in plan.weeks:
         path = f"{folder}/{week_file(week.number)}"
         pages[path] = render(env, "week.html", _canonical(week_view(plan, week), base_url, path))

@@ -46,7 +46,17 @@ def _span(plan: Plan) -> str:
     return f"{len(plan.weeks)} weeks, {first:%d %b %Y} to {last:%d %b %Y}"
 
 
-def program_view(plan: Plan) -> dict[str, Any]:
+# What each downloadable file of a program is, by format, in the order they are offered.
+DOWNLOADS = {
+    "pdf": ("plan.pdf", "Printable plan (PDF)"),
+    "ics": ("plan.ics", "Calendar feed (iCalendar)"),
+    "json": ("plan.json", "The plan as data (JSON)"),
+    "csv": ("plan.csv", "Every set as a spreadsheet (CSV)"),
+}
+
+
+def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
+    """The overview; `formats` are the files built beside it, which it links to."""
     program = plan.program
     return {
         **page(program.title, "../"),
@@ -71,6 +81,11 @@ def program_view(plan: Plan) -> dict[str, Any]:
             for phase in program.phases
         ],
         "chart": _chart(plan),
+        "downloads": [
+            {"href": href, "label": label}
+            for name, (href, label) in DOWNLOADS.items()
+            if name in formats
+        ],
         "weeks": [
             {
                 "number": week.number,

@@ -182,3 +182,14 @@ def test_a_templates_folder_can_replace_the_stylesheet(tmp_path: Path) -> None:
     assert (output / "assets" / "style.css").read_text(encoding="utf-8") == (
         "body { color: rebeccapurple; }\n"
     )
+
+
+def test_the_overview_links_to_the_files_built_beside_it(tmp_path: Path) -> None:
+    output = tmp_path / "out"
+    build([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html", "ics", "csv"])
+    overview = output / "home-dumbbells" / "index.html"
+    parser = Links()
+    parser.feed(overview.read_text(encoding="utf-8"))
+    files = [link for link in parser.links if link.startswith("plan.")]
+    assert files == ["plan.ics", "plan.csv"]
+    assert all((overview.parent / link).is_file() for link in files)
