@@ -70,3 +70,18 @@ def test_wheel_installs_and_validates_from_another_directory(tmp_path: Path) -> 
         check=False,
     )
     assert check.returncode == 0, check.stderr
+    built = subprocess.run(
+        [str(liftplan), "build", example.name, "-o", "site"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    program = elsewhere / "site" / example.stem
+    for name in ("index.html", "plan.pdf", "plan.ics", "plan.json", "plan.csv"):
+        assert (program / name).is_file(), name
+    assert (program / "plan.pdf").read_bytes().startswith(b"%PDF-")
+    assert (elsewhere / "site" / "assets" / "style.css").read_bytes() == (
+        ROOT / "templates" / "assets" / "style.css"
+    ).read_bytes()
