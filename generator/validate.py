@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator.errors import Diagnostic, LiftplanError, Severity, sort_diagnostics
 from generator.loader import Document, load_file
+from generator.log import is_log
 from generator.schema_check import schema_diagnostics
 from generator.semantic import semantic_diagnostics
 
@@ -62,7 +63,8 @@ def load_program(path: str, *, strict: bool = False) -> Document:
 
 
 def find_specs(paths: Iterable[str]) -> list[str]:
-    """Spec files named directly, and every .yaml/.yml file under named folders, sorted."""
+    """Spec files named directly, and every .yaml/.yml file under named folders, sorted;
+    a training log (`*.log.yaml`) beside its spec is not a spec."""
     found: list[str] = []
     for given in paths:
         path = Path(given)
@@ -70,7 +72,7 @@ def find_specs(paths: Iterable[str]) -> list[str]:
             found.extend(
                 str(child)
                 for child in sorted(path.rglob("*"))
-                if child.suffix in SPEC_SUFFIXES and child.is_file()
+                if child.suffix in SPEC_SUFFIXES and child.is_file() and not is_log(child)
             )
         else:
             found.append(given)

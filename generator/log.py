@@ -1,0 +1,78 @@
+"""The training log: what was actually done, as immutable values the engine re-plans from.
+
+A program's log lives beside its spec as `<spec name>.log.yaml`. Like a spec it is read
+by the hardened loader and checked by a schema, then against the program it belongs to,
+so every mistake is reported at its `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+LOG_SUFFIX = ".log.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    """One set as it was done: reps at a load (None for bodyweight), perhaps an RPE."""
+
+    reps: int
+    load: Fraction | None
+    rpe: Fraction | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedExercise:
+    """An exercise's sets in one session, named by the exercise id the spec uses."""
+
+    exercise: str
+    sets: tuple[LoggedSet, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSession:
+    """One training day as it happened. `label` is the planned session it was (A, B, ...),
+    when the log says so; otherwise it is the session planned on that date."""
+
+    date: datetime.date
+    label: str | None
+    exercises: tuple[LoggedExercise, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingLog:
+    """Everything logged for one program, in date order, at most one entry per date."""
+
+    program: str
+    sessions: tuple[LoggedSession, ...]
+
+    @property
+    def last_date(self) -> datetime.date | None:
+        return self.sessions[-1].date if self.sessions else None
+
+
+EMPTY_LOG = TrainingLog(program="", sessions=())
+
+
+def log_path(spec: str | Path) -> Path:
+    """Where a spec's log lives: beside it, named after it.
+
+    >>> log_path("programs/hip-thrust-12wk.yaml").as_posix()
+    'programs/hip-thrust-12wk.log.yaml'
+    """
+    path = Path(spec)
+    return path.with_name(path.name.removesuffix(path.suffix) + LOG_SUFFIX)
+
+
+def is_log(path: str | Path) -> bool:
+    """Whether a file is a training log rather than a spec.
+
+    >>> is_log("programs/a.log.yaml"), is_log("programs/a.yaml")
+    (True, False)
+    """
+    return Path(path).name.endswith(LOG_SUFFIX)
