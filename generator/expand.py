@@ -8,6 +8,11 @@ prescription, its phase's model and the progression so far.
 Progression is a small state per prescription, advanced by clocks that count the
 prescription's own sessions and weeks outside deloads; so a deload pauses it,
 and a dropped session does not count as done.
+
+A training log, when given, is read as the weeks are walked: what was done in a
+session changes the state the following sessions are planned from (by the rules
+the spec states), never the session itself. Without a log, or with one in which
+every set met its target, the plan is the projection.
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
+from generator.log import EMPTY_LOG, LoggedExercise, LoggedSession, TrainingLog
 from generator.maths import (
     Rounding,
+    estimate_one_rm,
     round_barbell,
     round_choices,
     round_stack,
@@ -35,6 +42,7 @@ from generator.model import (
     Equipment,
     Exercise,
     Linear,
+    Max,
     Phase,
     Prescription,
     Program,
@@ -57,9 +65,10 @@ from generator.plan import (
 Key = tuple[int, str, int]  # phase index, session label, position in the session
 
 
-def expand(program: Program) -> Plan:
-    """Every week of the program, with every session's exercises and sets."""
-    state = _State()
+def expand(program: Program, log: TrainingLog = EMPTY_LOG) -> Plan:
+    """Every week of the program, with every session's exercises and sets, re-planned
+    from what the log says was done."""
+    state = _State(log=log)
     weeks = []
     for phase in program.phases:
         for number in range(phase.first_week, phase.last_week + 1):
@@ -96,6 +105,10 @@ class _Progress:
     pause_add: int = 0
     rest_add: int = 0
     rung: int = 0
+    # From the log: hold the next double progression step (the target was not met),
+    # and how many sessions in a row had a set below the bottom of the range.
+    hold: bool = False
+    misses: int = 0
 
     def clock(self, path: tuple[int, ...]) -> _Clock:
         return self.clocks.setdefault(path, _Clock())
@@ -110,6 +123,9 @@ class _State:
     training_weeks: dict[int, int] = field(default_factory=dict)
     wave_cycles: dict[str, int] = field(default_factory=dict)
     technique_weeks: dict[str, int] = field(default_factory=dict)
+    log: TrainingLog = EMPTY_LOG
+    # Logged AMRAP sets by exercise and wave cycle: (every one met its reps, best estimate).
+    amraps: dict[tuple[str, int], tuple[bool, Fraction | None]] = field(default_factory=dict)
 
     def close_phase(self, program: Program, phase: Phase) -> None:
         """Completed wave cycles raise the training max for the phases that follow."""
@@ -199,15 +215,25 @@ def _week(program: Program, phase: Phase, number: int, state: _State) -> Planned
     training_week = state.training_weeks.get(phase.index, 0)
     templates = {template.label: template for template in phase.sessions}
     contents = _session_contents(phase, slots, training_week)
+    start = program.start + datetime.timedelta(weeks=number - 1)
+    logged = _logged(slots, start, state.log)
     sessions = []
-    for slot, keys in zip(slots, contents, strict=True):
+    for slot, keys, entry in zip(slots, contents, logged, strict=True):
         template = templates[slot.label]
         day_type = phase.day_types.get(slot.weekday)
         context = _Context(program, phase, number, week_in_phase, training_week, deload, rule)
         exercises = tuple(
-            _exercise(context, key, _item(phase, key), day_type.name if day_type else None, state)
+            _exercise(
+                context,
+                key,
+                _item(phase, key),
+                day_type.name if day_type else None,
+                state,
+                done=_done(entry, program, _item(phase, key)),
+            )
             for key in keys
         )
+        last = state.log.last_date
         sessions.append(
             PlannedSession(
                 date=slot.date,
@@ -218,6 +244,8 @@ def _week(program: Program, phase: Phase, number: int, state: _State) -> Planned
                 moved_from=slot.moved_from,
                 notes=template.notes,
                 exercises=exercises,
+                logged=entry,
+                missed=entry is None and last is not None and slot.date < last,
             )
         )
     if not deload:
@@ -232,6 +260,48 @@ def _week(program: Program, phase: Phase, number: int, state: _State) -> Planned
         sessions=tuple(sessions),
         summary=_summary(program, sessions),
     )
+
+
+def _logged(
+    slots: Sequence[_Slot], start: datetime.date, log: TrainingLog
+) -> list[LoggedSession | None]:
+    """The log's entry for each of the week's sessions: the one that names the session's
+    label that week, else the one on its date that names no label."""
+    end = start + datetime.timedelta(days=6)
+    week = [entry for entry in log.sessions if start <= entry.date <= end]
+    found: list[LoggedSession | None] = [None] * len(slots)
+    if not week:
+        return found
+    taken: set[int] = set()
+    for by_label in (True, False):
+        for index, slot in enumerate(slots):
+            if found[index] is not None:
+                continue
+            for position, entry in enumerate(week):
+                fits = (
+                    entry.label == slot.label
+                    if by_label
+                    else entry.label is None and entry.date == slot.date
+                )
+                if position not in taken and fits:
+                    found[index] = entry
+                    taken.add(position)
+                    break
+    return found
+
+
+def _done(
+    entry: LoggedSession | None, program: Program, item: Prescription
+) -> LoggedExercise | None:
+    """What the log says was done of a prescription in a session: by its own id, or by the
+    id of the exercise it names (a rung of its ladder is logged under either)."""
+    if entry is None:
+        return None
+    ids = {item.exercise, *program.exercises[item.exercise].ladder}
+    for done in entry.exercises:
+        if done.exercise == item.exercise:
+            return done
+    return next((done for done in entry.exercises if done.exercise in ids), None)
 
 
 def _item(phase: Phase, key: Key) -> Prescription:
@@ -309,7 +379,13 @@ class _Target:
 
 
 def _exercise(
-    context: _Context, key: Key, item: Prescription, day_type: str | None, state: _State
+    context: _Context,
+    key: Key,
+    item: Prescription,
+    day_type: str | None,
+    state: _State,
+    *,
+    done: LoggedExercise | None = None,
 ) -> PlannedExercise:
     program = context.program
     progress = state.progress.setdefault(key, _Progress())
@@ -318,6 +394,8 @@ def _exercise(
     if item.wave and context.phase.model == "wave":
         sets = _wave_sets(context, item, base, state)
         rung_exercise = base
+        if done is not None:
+            _learn_amrap(context, item, sets, done, state)
     else:
         base_load = _base_load(context, item, day_type)
         if not context.deload:
@@ -325,6 +403,8 @@ def _exercise(
         target = _target(context, item, day_type, progress, base_load)
         rung_exercise = target.exercise
         sets = _sets(context, item, target, technique)
+        if done is not None and not context.deload:
+            _learn_double(item, target.reps, sets, done, progress)
     return PlannedExercise(
         exercise=rung_exercise.id,
         name=rung_exercise.name,
@@ -338,6 +418,7 @@ def _exercise(
         notes=item.notes or rung_exercise.notes,
         cues=item.cues or rung_exercise.cues,
         sets=sets,
+        done=done,
     )
 
 
@@ -559,7 +640,9 @@ def _apply(step: Step, progress: _Progress, moment: _Moment) -> None:
             progress.load_add += step.amount.value
     elif method == "double" and step.amount is not None:
         span = moment.reps.high - moment.reps.low
-        if progress.double_reps < span:
+        if progress.hold:
+            progress.hold = False  # the log says the target was not met: repeat it
+        elif progress.double_reps < span:
             progress.double_reps = min(progress.double_reps + step.count, span)
         elif _heavier_exists(progress, moment, step.amount):
             progress.double_reps = 0
@@ -863,8 +946,7 @@ def _wave_sets(
     wave = program.waves[item.wave or ""]
     offset = context.week_in_phase - 1
     week = wave.weeks[offset % len(wave.weeks)]
-    cycle = state.wave_cycles.get(item.exercise, 0) + offset // len(wave.weeks)
-    basis = _cycle_max(program, item.exercise, wave.of, cycle)
+    basis = _cycle_max(program, item.exercise, wave.of, _wave_cycle(context, item, state), state)
     sets: list[PlannedSet] = []
     for line in week.sets:
         load: Fraction | None = None
@@ -891,15 +973,118 @@ def _wave_sets(
     return tuple(_warmups(item, exercise.equipment, first) + sets)
 
 
-def _cycle_max(program: Program, exercise_id: str, of: str, cycle: int) -> Fraction | None:
-    """The max in a given cycle: the written one, raised by the increase once per cycle before."""
+def _cycle_max(
+    program: Program, exercise_id: str, of: str, cycle: int, state: _State
+) -> Fraction | None:
+    """The max in a given cycle: the written one, raised by the increase once per cycle
+    before, or as the spec's rule says when the log holds the cycle's AMRAP sets."""
     entry = program.maxes.get(exercise_id)
     basis = max_of(program, exercise_id, of)
     if entry is None or basis is None:
         return basis
-    for _ in range(cycle):
-        basis = entry.cycle_increase.apply(basis)
+    for before in range(cycle):
+        logged = state.amraps.get((exercise_id, before))
+        if logged is None:
+            basis = entry.cycle_increase.apply(basis)
+            continue
+        met, best = logged
+        if entry.amrap == "check":
+            basis = entry.cycle_increase.apply(basis) if met else basis
+        elif best is not None:
+            basis = best if of == "one_rm" else _training_share(entry) * best
     return basis
+
+
+def _training_share(entry: Max) -> Fraction:
+    """The training max's share of the one-rep max, as written or as the two maxes imply."""
+    if entry.training_share is not None:
+        return entry.training_share
+    if entry.training_max is not None and entry.one_rm:
+        return entry.training_max / entry.one_rm
+    return Fraction(9, 10)
+
+
+def _wave_cycle(context: _Context, item: Prescription, state: _State) -> int:
+    """Which cycle of its wave an exercise is in this week, counted across phases."""
+    wave = context.program.waves[item.wave or ""]
+    offset = context.week_in_phase - 1
+    return state.wave_cycles.get(item.exercise, 0) + offset // len(wave.weeks)
+
+
+# --- what the log teaches --------------------------------------------------------------------
+
+
+def _work_done(planned: Sequence[PlannedSet], done: LoggedExercise) -> list[int]:
+    """The reps of each logged set at the planned load or heavier (bodyweight: every set)."""
+    load = planned[0].load
+    return [
+        logged.reps
+        for logged in done.sets
+        if load is None or (logged.load is not None and logged.load >= load)
+    ]
+
+
+def _learn_double(
+    item: Prescription,
+    reps: Reps,
+    sets: Sequence[PlannedSet],
+    done: LoggedExercise,
+    progress: _Progress,
+) -> None:
+    """Double progression from a logged session: every set at the top of the range moves
+    the load up next; a set below the bottom (or a set short) repeats the load, and a
+    second such session in a row backs off by the step's share; anything else short of
+    the target repeats it. A session that met its target leaves the projection alone."""
+    step = next((s for s in _flat_steps(item.progress) if s.method == "double"), None)
+    planned = [s for s in sets if s.kind in _HARD]
+    if step is None or not planned:
+        return
+    target = planned[0].reps or reps.low
+    made = _work_done(planned, done)
+    short = len(made) < len(planned)
+    if not short and all(count >= reps.high for count in made):
+        progress.double_reps = max(progress.double_reps, reps.high - reps.low)
+        progress.misses = 0
+    elif short or any(count < reps.low for count in made):
+        progress.misses += 1
+        progress.hold = True
+        load = planned[0].load
+        if progress.misses >= 2 and step.back_off is not None and load is not None:
+            # Back off from the load that was missed, and climb the range again from there.
+            progress.base_override = load * (1 - step.back_off)
+            progress.load_add, progress.load_factor = Fraction(0), Fraction(1)
+            progress.double_reps = 0
+            progress.misses = 0
+    elif any(count < target for count in made):
+        progress.hold = True
+        progress.misses = 0
+    else:
+        progress.misses = 0
+
+
+def _learn_amrap(
+    context: _Context,
+    item: Prescription,
+    sets: Sequence[PlannedSet],
+    done: LoggedExercise,
+    state: _State,
+) -> None:
+    """A wave session's AMRAP sets: whether each reached its reps, and the best one-rep
+    max they imply by the spec's estimator, kept for the next cycle's training max."""
+    entry = context.program.maxes.get(item.exercise)
+    amraps = [(s.load, s.reps) for s in sets if s.kind == "amrap" and s.load is not None and s.reps]
+    if entry is None or not amraps:
+        return
+    key = (item.exercise, _wave_cycle(context, item, state))
+    met, best = state.amraps.get(key, (True, None))
+    for load, reps in amraps:
+        made = [s for s in done.sets if s.load is not None and s.load >= load]
+        top = max(made, key=lambda s: (s.reps, s.load or 0), default=None)
+        met = met and top is not None and top.reps >= reps
+        if top is not None and top.load is not None and top.reps > 0:
+            estimate = estimate_one_rm(top.load, top.reps, entry.estimate)
+            best = estimate if best is None else max(best, estimate)
+    state.amraps[key] = (met, best)
 
 
 # --- summaries -------------------------------------------------------------------------------

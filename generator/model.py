@@ -102,13 +102,19 @@ class Max:
     one_rm: Fraction | None
     training_max: Fraction | None
     cycle_increase: Amount
+    # How a logged AMRAP set moves the next cycle's training max: the estimator, the rule
+    # (check or estimate), and the training max's share of the one-rep max, when given as one.
+    estimate: str = "epley"
+    amrap: Literal["check", "estimate"] = "check"
+    training_share: Fraction | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Step:
     """One progression step. Which fields matter depends on `method`:
 
-    load/double: `amount` (load also `cap`, double `count`: the rep step); sets/reps/frequency:
+    load/double: `amount` (load also `cap`; double `count`, the rep step, and `back_off`, the
+    share of the load dropped after two missed sessions in the log); sets/reps/frequency:
     `count` with `high`/`low` limits; tempo: `sequence`; pause: `seconds` up to
     `high` at `at`; rest: `seconds` (signed) between `low` and `high`; variation:
     `amount` (the reset) and `sequence` (the ladder); rotate: `steps`.
@@ -125,6 +131,7 @@ class Step:
     sequence: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
     cap: Fraction | None = None
+    back_off: Fraction | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,26 +396,27 @@ def _exercises(data: Mapping[str, Any], equipment: Mapping[str, Equipment]) -> d
 
 def _max(entry: Mapping[str, Any]) -> Max:
     one_rm: Fraction | None = None
+    method = entry.get("estimate", schema_default("definitions", "max", "properties", "estimate"))
     if "one_rm" in entry:
         one_rm = exact(entry["one_rm"])
     elif "tested" in entry:
         tested = entry["tested"]
-        method = entry.get(
-            "estimate", schema_default("definitions", "max", "properties", "estimate")
-        )
         one_rm = estimate_one_rm(exact(tested["load"]), tested["reps"], method)
     written = entry.get(
         "training_max", schema_default("definitions", "max", "properties", "training_max")
     )
     training_max: Fraction | None
+    share: Fraction | None = None
     if isinstance(written, str):
-        training_max = parse_percent(written) * one_rm if one_rm is not None else None
+        share = parse_percent(written)
+        training_max = share * one_rm if one_rm is not None else None
     else:
         training_max = exact(written)
     increase = entry.get(
         "cycle_increase", schema_default("definitions", "max", "properties", "cycle_increase")
     )
-    return Max(one_rm, training_max, parse_amount(increase))
+    amrap = entry.get("amrap", schema_default("definitions", "max", "properties", "amrap"))
+    return Max(one_rm, training_max, parse_amount(increase), method, amrap, share)
 
 
 def _wave(name: str, spec: Mapping[str, Any]) -> Wave:
@@ -585,7 +593,15 @@ def _step(spec: Mapping[str, Any]) -> Step:
     if method in ("load", "double"):
         rep_step = setting("step") if method == "double" else 1
         cap = exact(settings["max"]) if "max" in settings else None
-        return Step(method, every, amount=parse_amount(settings["add"]), count=rep_step, cap=cap)
+        back_off = parse_percent(settings["back_off"]) if "back_off" in settings else None
+        return Step(
+            method,
+            every,
+            amount=parse_amount(settings["add"]),
+            count=rep_step,
+            cap=cap,
+            back_off=back_off,
+        )
     if method in ("sets", "reps", "frequency"):
         return Step(
             method, every, count=setting("add"), low=settings.get("min"), high=settings.get("max")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
+from generator.log import LoggedExercise, LoggedSession
 from generator.model import Program
 
 SetKind = Literal["warmup", "work", "amrap", "drop", "rest_pause", "partials"]
@@ -56,11 +57,17 @@ class PlannedExercise:
     notes: str
     cues: tuple[str, ...]
     sets: tuple[PlannedSet, ...]
+    # What the training log says was done, when the session was logged.
+    done: LoggedExercise | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class PlannedSession:
-    """A dated session. `moved_from` is the skipped date it was moved from, if it was."""
+    """A dated session. `moved_from` is the skipped date it was moved from, if it was.
+
+    `logged` is the training log's entry for it; `missed` says it lies before the log's
+    last entry and has none. A session after the log's last entry is still the plan.
+    """
 
     date: datetime.date
     week: int
@@ -70,6 +77,8 @@ class PlannedSession:
     moved_from: datetime.date | None
     notes: str
     exercises: tuple[PlannedExercise, ...]
+    logged: LoggedSession | None = None
+    missed: bool = False
 
     @property
     def weekday(self) -> str:

@@ -563,6 +563,13 @@ def _check_step(
     here: Path = (*path, method)
     if method in ("load", "double"):
         _check_increment(checker, use, (*here, "add"), settings["add"])
+    if method == "double" and "back_off" in settings:
+        share = parse_percent(settings["back_off"])
+        if not 0 < share < 1:
+            checker.error(
+                (*here, "back_off"),
+                f"{settings['back_off']}: a back-off is more than 0% and less than 100%",
+            )
     if method == "double" and not has_range:
         checker.error(
             here,
