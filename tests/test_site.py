@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 import sys
@@ -193,3 +194,35 @@ def test_the_overview_links_to_the_files_built_beside_it(tmp_path: Path) -> None
     files = [link for link in parser.links if link.startswith("plan.")]
     assert files == ["plan.ics", "plan.csv"]
     assert all((overview.parent / link).is_file() for link in files)
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def test_every_page_is_well_formed_html5_with_a_sound_outline(site: Path) -> None:
+    """The WHATWG parser (tinyhtml5, WeasyPrint's own) reports no parse error on any page,
+    and every page has a language, a title, one main and one h1, unique ids, and
+    headings that go down one level at a time."""
+    from tinyhtml5.parser import HTMLParser
+
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 60
+    for page in pages:
+        parser = HTMLParser()
+        root = parser.parse(page.read_bytes())
+        assert parser.errors == [], f"{page}: {parser.errors[:3]}"
+        assert root.get("lang") == "en", page
+        title = root.find(f"{XHTML}head/{XHTML}title")
+        assert title is not None, page
+        assert (title.text or "").strip(), page
+        assert len(root.findall(f".//{XHTML}main")) == 1, page
+        assert len(root.findall(f".//{XHTML}h1")) == 1, page
+        ids = [element.get("id") for element in root.iter() if element.get("id")]
+        assert len(ids) == len(set(ids)), page
+        levels = [
+            int(element.tag[-1])
+            for element in root.iter()
+            if element.tag in {f"{XHTML}h{n}" for n in range(1, 7)}
+        ]
+        assert levels[0] == 1, page
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (page, levels)
