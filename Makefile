@@ -19,8 +19,9 @@ lint: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-bench: $(STAMP)                    ## time validation and expansion of a large program
+bench: $(STAMP)                    ## time validation and expansion, and PDF layout against WeasyPrint alone
 	$(BIN)/python -m bench.expand
+	$(BIN)/python -m bench.pdf
 
 golden: $(STAMP)                   ## rewrite tests/golden/ (plans and site pages) from the examples (review the diff!)
 	$(BIN)/python -m tests.golden

@@ -12,6 +12,7 @@ and any error WeasyPrint logs fails the build instead of leaving a hole in the P
 
 from __future__ import annotations
 
+import gc
 import logging
 import mimetypes
 from collections.abc import Iterator, Sequence
@@ -67,7 +68,7 @@ def render_pdf(html: str, folders: Sequence[Path]) -> Pdf:
 
     base = folders[0].resolve().as_uri() + "/"
     fetcher = _fetcher_class()(folders)
-    with _failing_on_errors() as errors:
+    with _failing_on_errors() as errors, _fewer_collections():
         try:
             document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
             data = document.write_pdf()
@@ -77,6 +78,22 @@ def render_pdf(html: str, folders: Sequence[Path]) -> Pdf:
         raise PdfError("; ".join(errors))
     assert isinstance(data, bytes)
     return Pdf(data, len(document.pages))
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run Python's cyclic garbage collector less often while WeasyPrint works.
+
+    Layout makes millions of small objects that all live until the PDF is written, so
+    the collector keeps walking them for nothing: about a third of the time goes to it
+    with the default thresholds (five-three-one: 3.4 s, against 2.3 s with this).
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @contextmanager
