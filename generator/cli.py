@@ -166,6 +166,146 @@ def show(spec: str, week: int | None, strict: bool) -> None:
 @main.command(
     epilog="""\b
 Examples:
+  liftplan log programs/a.yaml --date 2027-01-04 "hip_thrust 10@90 10@90 9@90"
+  liftplan log programs/a.yaml --date 2027-01-05 --session A --note "moved: gym shut" \\
+      "hip_thrust 3x10@90@8" "Barbell glute bridge 12@60 12@60@9.5" "pull_up 8@bw 7@bw"
+  liftplan log programs/a.yaml --import export.csv
+  liftplan log programs/a.yaml --import sheet.csv --columns "date=Day,exercise=Lift,weight=Kilos"
+
+\b
+Sets are REPS@LOAD (10@90), REPS@LOAD@RPE (10@90@8), bw for bodyweight (8@bw), and a
+count in front repeats a set (3x10@90); see schemas/log.schema.json.
+"""
+)
+@click.argument("spec", type=click.Path(exists=True, dir_okay=False))
+@click.argument("entries", nargs=-1, metavar="['EXERCISE SETS...']...")
+@click.option("--date", "day", help="The day trained, YYYY-MM-DD (required: there is no default).")
+@click.option("--session", "label", help="The planned session it was.  [default: that day's]")
+@click.option("--note", help="A note about the day.")
+@click.option(
+    "--import",
+    "csv_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Add the sets of a CSV export (one row per set: date, exercise, weight, reps, "
+    "and optionally rpe, note, session) instead.",
+)
+@click.option(
+    "--columns",
+    help="With --import: which CSV column is which, as FIELD=COLUMN pairs separated by "
+    "commas, e.g. 'date=Day,exercise=Lift,weight=Kilos'.  [default: the columns named "
+    "date, exercise (or exercise name), weight or load (perhaps with its unit: Weight (kg)), "
+    "reps, rpe, note or notes, session, in any case]",
+)
+def log(
+    *,
+    spec: str,
+    entries: tuple[str, ...],
+    day: str | None,
+    label: str | None,
+    note: str | None,
+    csv_file: str | None,
+    columns: str | None,
+) -> None:
+    """Add what was done to the training log beside SPEC (SPEC's name with .log.yaml).
+
+    Each argument after SPEC is an exercise (its id or its name) and its sets, quoted.
+    The whole log is checked before it is written, and it is written in one step: on any
+    error nothing changes. The log is created if it is missing.
+    """
+    from generator.expand import expand
+    from generator.log import log_path
+    from generator.logcsv import import_csv
+    from generator.logfile import AppendError, append_entries, entry_from_arguments
+    from generator.model import build_program
+    from generator.validate import check_file
+
+    chosen = _log_options(
+        entries=entries, day=day, label=label, note=note, csv_file=csv_file, columns=columns
+    )
+    checked = check_file(spec)
+    if checked.errors or checked.document is None:
+        fail(LiftplanError(checked.errors))
+    program = build_program(checked.document.data)
+    plan = expand(program)
+    try:
+        if csv_file is not None:
+            new = import_csv(csv_file, program, plan, chosen)
+        else:
+            assert day is not None
+            new = [entry_from_arguments(program, day, entries, label=label, note=note)]
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="ENTRIES") from None
+    except LiftplanError as error:
+        fail(error)
+    target = log_path(spec)
+    try:
+        appended = append_entries(target, new, program, plan)
+    except AppendError as error:
+        _print(list(error.diagnostics))
+        click.echo(
+            f"liftplan: nothing written to {target} "
+            f"(the new entries would have started at line {error.first_line})",
+            err=True,
+        )
+        sys.exit(1)
+    except LiftplanError as error:
+        fail(error)
+    except OSError as error:
+        click.echo(f"liftplan: error: cannot write {target}: {error.strerror}", err=True)
+        sys.exit(1)
+    _print(list(appended.warnings))
+    dates = {entry["date"] for entry in new}
+    sets = sum(
+        len(exercise.sets)
+        for session in appended.log.sessions
+        if session.date.isoformat() in dates
+        for exercise in session.exercises
+    )
+    verb = "created" if appended.created else "added to"
+    click.echo(
+        f"logged {_count(len(new), 'day')}, {_count(sets, 'set')}: {verb} {target}", err=True
+    )
+
+
+def _log_options(
+    *,
+    entries: tuple[str, ...],
+    day: str | None,
+    label: str | None,
+    note: str | None,
+    csv_file: str | None,
+    columns: str | None,
+) -> dict[str, str] | None:
+    """Refuse options of `log` that do not go together; the --columns asked for, if any."""
+    import datetime
+    import re
+
+    from generator.logcsv import parse_columns
+
+    if csv_file is None and not entries:
+        raise click.UsageError("give what was done (e.g. 'hip_thrust 10@90 10@90') or --import")
+    if csv_file is not None and (entries or day or label or note):
+        raise click.UsageError("--import takes its dates and sets from the file: give nothing else")
+    if csv_file is None and columns is not None:
+        raise click.UsageError("--columns goes with --import")
+    if csv_file is None and day is None:
+        raise click.UsageError("give the day trained with --date YYYY-MM-DD")
+    if day is not None:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", day):
+            raise click.BadParameter(f"{day!r}: write YYYY-MM-DD", param_hint="--date")
+        try:
+            datetime.date.fromisoformat(day)
+        except ValueError:
+            raise click.BadParameter(f"{day!r} is not a real date", param_hint="--date") from None
+    try:
+        return parse_columns(columns) if columns is not None else None
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--columns") from None
+
+
+@main.command(
+    epilog="""\b
+Examples:
   liftplan build                          every spec under ./programs into ./output
   liftplan build programs/a.yaml -o site --format json
   liftplan build --config site.yaml       the settings kept in a file
