@@ -33,7 +33,7 @@ from generator.log import LoggedExercise, LoggedSession, LoggedSet, TrainingLog
 from generator.model import Program
 from generator.plan import Plan, PlannedSession
 from generator.resources import data_dir, schema
-from generator.schema_check import format_path, schema_diagnostics, show
+from generator.schema_check import Locating, format_path, schema_diagnostics, show
 
 # The most sets one exercise may have in one session, counting `3x` repeats.
 MAX_SETS = 100
@@ -253,7 +253,7 @@ def check_log_bytes(raw: bytes, file: str, program: Program, plan: Plan) -> Chec
 
 
 @dataclass
-class _LogChecker:
+class _LogChecker(Locating):
     """A log under check, the program it belongs to, and the problems found so far."""
 
     document: Document
@@ -262,18 +262,6 @@ class _LogChecker:
     plan: Plan
     found: list[Diagnostic] = field(default_factory=list)
     sets: dict[Path, list[WrittenSet]] = field(default_factory=dict)
-
-    def error(self, path: Path, message: str, *, key: bool = False) -> None:
-        self._add(path, message, Severity.ERROR, key)
-
-    def warn(self, path: Path, message: str, *, key: bool = False) -> None:
-        self._add(path, message, Severity.WARNING, key)
-
-    def _add(self, path: Path, message: str, severity: Severity, key: bool) -> None:
-        line, column = self.document.locate(path, key=key)
-        self.found.append(
-            Diagnostic(self.document.file, line, column, message, format_path(path), severity)
-        )
 
     def run(self) -> TrainingLog | None:
         """Schema errors block the checks against the plan; set and exercise errors do not."""

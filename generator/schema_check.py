@@ -16,7 +16,7 @@ from jsonschema import Draft7Validator, validators
 from jsonschema.exceptions import ValidationError, best_match
 from jsonschema.protocols import Validator
 
-from generator.errors import Diagnostic
+from generator.errors import Diagnostic, Severity
 from generator.loader import Document, Path, number_too_large, resolve_plain
 from generator.resources import schema
 
@@ -358,3 +358,25 @@ def _resolve(root: dict[str, Any], ref: str) -> Any:
 def _at(document: Document, path: Path, message: str, *, key: bool = False) -> Diagnostic:
     line, column = document.locate(path, key=key)
     return Diagnostic(document.file, line, column, message, format_path(path))
+
+
+class Locating:
+    """A checker's way to report: every problem located in the document under check.
+
+    A checker (a dataclass) holds `document` and the list `found` it adds to.
+    """
+
+    document: Document
+    found: list[Diagnostic]
+
+    def error(self, path: Path, message: str, *, key: bool = False) -> None:
+        self._add(path, message, Severity.ERROR, key)
+
+    def warn(self, path: Path, message: str, *, key: bool = False) -> None:
+        self._add(path, message, Severity.WARNING, key)
+
+    def _add(self, path: Path, message: str, severity: Severity, key: bool) -> None:
+        line, column = self.document.locate(path, key=key)
+        self.found.append(
+            Diagnostic(self.document.file, line, column, message, format_path(path), severity)
+        )

@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.catalogue import CATALOGUE
 from generator.defaults import DELOAD_WARNING_WEEKS, GOAL_REPS, WEEKLY_LOAD_JUMP, schema_default
-from generator.errors import Diagnostic, Severity
+from generator.errors import Diagnostic
 from generator.layout import (
     PhaseSpan,
     day_types,
@@ -43,13 +43,13 @@ from generator.notation import (
     parse_percent,
     parse_reps,
 )
-from generator.schema_check import format_path, show
+from generator.schema_check import Locating, show
 
 MAX_PROGRAM_WEEKS = 520
 
 
 @dataclass
-class _Checker:
+class _Checker(Locating):
     """The document under check and the problems found so far."""
 
     document: Document
@@ -59,18 +59,6 @@ class _Checker:
     def program(self) -> dict[str, Any]:
         data: dict[str, Any] = self.document.data
         return data
-
-    def error(self, path: Path, message: str, *, key: bool = False) -> None:
-        self._add(path, message, Severity.ERROR, key)
-
-    def warn(self, path: Path, message: str, *, key: bool = False) -> None:
-        self._add(path, message, Severity.WARNING, key)
-
-    def _add(self, path: Path, message: str, severity: Severity, key: bool) -> None:
-        line, column = self.document.locate(path, key=key)
-        self.found.append(
-            Diagnostic(self.document.file, line, column, message, format_path(path), severity)
-        )
 
 
 @dataclass(frozen=True, slots=True)
