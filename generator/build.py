@@ -1,7 +1,8 @@
 """`liftplan build`, as one function that reads top to bottom, stage by stage:
-find the specs, load and validate them all, expand each, render the formats asked
+find the specs, load and validate them all, expand each (re-planned from the
+training log beside it, once that log is checked too), render the formats asked
 for, and hand the files to the writer, which replaces the output folder whole.
-Nothing is written unless every spec is valid and every file rendered.
+Nothing is written unless every spec and log is valid and every file rendered.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Diagnostic, LiftplanError
-from generator.expand import expand
 from generator.export import plan_csv, plan_json
 from generator.ics import plan_ics, previous_events
+from generator.logfile import plan_with_log
 from generator.model import build_program
 from generator.pdf import PAGE_SIZES, PdfError, pdf_html, render_pdf
 from generator.plan import Plan
@@ -72,17 +73,23 @@ def build(
     blocking += _duplicate_ids(checked)
     if blocking:
         raise LiftplanError(blocking)
-    warnings = tuple(d for c in checked for d in c.warnings)
+    warnings = [d for c in checked for d in c.warnings]
+    plans = []
+    for result in checked:
+        assert result.document is not None
+        plan, log = plan_with_log(result.file, build_program(result.document.data))
+        plans.append(plan)
+        if log is not None:
+            blocking += log.diagnostics if strict else log.errors
+            warnings += log.warnings
+    if blocking:
+        raise LiftplanError(blocking)
     check_output(output)
     files: dict[str, bytes] = {}
     env = environment(templates)
     folders = [templates, data_dir("templates")] if templates else [data_dir("templates")]
-    plans = []
     pdf_pages = 0
-    for done, result in enumerate(checked, start=1):
-        assert result.document is not None
-        plan = expand(build_program(result.document.data))
-        plans.append(plan)
+    for done, plan in enumerate(plans, start=1):
         if "html" in formats:
             for relative, page in program_pages(env, plan, base_url, formats).items():
                 files[relative] = page.encode("utf-8")
@@ -107,7 +114,7 @@ def build(
         pages = sorted(name for name in files if name.endswith(".html"))
         files.update(site_pages(env, plans, pages, base_url))
     written = write_output(output, files)
-    return BuildResult(len(checked), pdf_pages, written.files, written.changed, warnings)
+    return BuildResult(len(checked), pdf_pages, written.files, written.changed, tuple(warnings))
 
 
 def _previous(output: Path, relative: str) -> bytes | None:

@@ -146,8 +146,11 @@ Examples:
 @click.option("--week", type=click.IntRange(min=1), help="Only this week.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 def show(spec: str, week: int | None, strict: bool) -> None:
-    """Print the expanded plan of one spec, or one week of it, as text."""
-    from generator.expand import expand
+    """Print the expanded plan of one spec, or one week of it, as text.
+
+    With a training log beside the spec, the plan is re-planned from it.
+    """
+    from generator.logfile import plan_with_log
     from generator.model import build_program
     from generator.show import show_plan
     from generator.validate import check_file
@@ -157,7 +160,11 @@ def show(spec: str, week: int | None, strict: bool) -> None:
     if blocking or checked.document is None:
         fail(LiftplanError(blocking))
     _print(list(checked.warnings))
-    plan = expand(build_program(checked.document.data))
+    plan, log = plan_with_log(spec, build_program(checked.document.data))
+    if log is not None:
+        if log.errors or (strict and log.warnings):
+            fail(LiftplanError(log.diagnostics if strict else log.errors))
+        _print(list(log.warnings))
     if week is not None and week > len(plan.weeks):
         raise click.BadParameter(f"the plan has {len(plan.weeks)} weeks", param_hint="--week")
     click.echo(show_plan(plan, week), nl=False)

@@ -222,6 +222,7 @@ def _week(program: Program, phase: Phase, number: int, state: _State) -> Planned
         template = templates[slot.label]
         day_type = phase.day_types.get(slot.weekday)
         context = _Context(program, phase, number, week_in_phase, training_week, deload, rule)
+        claimed: set[int] = set()
         exercises = tuple(
             _exercise(
                 context,
@@ -229,7 +230,7 @@ def _week(program: Program, phase: Phase, number: int, state: _State) -> Planned
                 _item(phase, key),
                 day_type.name if day_type else None,
                 state,
-                done=_done(entry, program, _item(phase, key)),
+                logged=(entry, claimed),
             )
             for key in keys
         )
@@ -290,18 +291,20 @@ def _logged(
     return found
 
 
-def _done(
-    entry: LoggedSession | None, program: Program, item: Prescription
+def _claim(
+    entry: LoggedSession | None, claimed: set[int], prescribed: str, done_as: str
 ) -> LoggedExercise | None:
-    """What the log says was done of a prescription in a session: by its own id, or by the
-    id of the exercise it names (a rung of its ladder is logged under either)."""
+    """What the log says was done of a prescription in a session: logged under the
+    exercise it prescribes or the rung of its ladder planned that day, and not already
+    taken by an earlier prescription of the session."""
     if entry is None:
         return None
-    ids = {item.exercise, *program.exercises[item.exercise].ladder}
-    for done in entry.exercises:
-        if done.exercise == item.exercise:
-            return done
-    return next((done for done in entry.exercises if done.exercise in ids), None)
+    for wanted in (prescribed, done_as):
+        for index, done in enumerate(entry.exercises):
+            if index not in claimed and done.exercise == wanted:
+                claimed.add(index)
+                return done
+    return None
 
 
 def _item(phase: Phase, key: Key) -> Prescription:
@@ -385,8 +388,9 @@ def _exercise(
     day_type: str | None,
     state: _State,
     *,
-    done: LoggedExercise | None = None,
+    logged: tuple[LoggedSession | None, set[int]] | None = None,
 ) -> PlannedExercise:
+    entry, claimed = logged if logged is not None else (None, set())
     program = context.program
     progress = state.progress.setdefault(key, _Progress())
     base = program.exercises[item.exercise]
@@ -394,6 +398,7 @@ def _exercise(
     if item.wave and context.phase.model == "wave":
         sets = _wave_sets(context, item, base, state)
         rung_exercise = base
+        done = _claim(entry, claimed, item.exercise, base.id)
         if done is not None:
             _learn_amrap(context, item, sets, done, state)
     else:
@@ -403,6 +408,7 @@ def _exercise(
         target = _target(context, item, day_type, progress, base_load)
         rung_exercise = target.exercise
         sets = _sets(context, item, target, technique)
+        done = _claim(entry, claimed, item.exercise, rung_exercise.id)
         if done is not None and not context.deload:
             _learn_double(item, target.reps, sets, done, progress)
     return PlannedExercise(

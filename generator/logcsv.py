@@ -27,8 +27,8 @@ from fractions import Fraction
 from typing import Any
 
 from generator.errors import Diagnostic, LiftplanError
-from generator.log import LoggedSet
-from generator.logfile import SET_TOKEN, check_day, exercise_suggestion, number_text, set_text
+from generator.log import LoggedSet, number_text, set_text
+from generator.logfile import SET_TOKEN, check_day, exercise_suggestion
 from generator.model import Program
 from generator.plan import Plan
 from generator.schema_check import show

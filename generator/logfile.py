@@ -28,8 +28,15 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from generator.errors import Diagnostic, LiftplanError, Severity, sort_diagnostics
+from generator.expand import expand
 from generator.loader import MAX_BYTES, Document, Path, decode, dump, load_bytes
-from generator.log import LoggedExercise, LoggedSession, LoggedSet, TrainingLog
+from generator.log import (
+    LoggedExercise,
+    LoggedSession,
+    LoggedSet,
+    TrainingLog,
+    log_path,
+)
 from generator.model import Program
 from generator.plan import Plan, PlannedSession
 from generator.resources import data_dir, schema
@@ -160,37 +167,6 @@ def _load_problem(load: str) -> str:
     if decimals is not None and not 1 <= len(decimals) <= 3:
         return "give the load to at most 3 decimal places"
     return "the load is a number or bw"  # pragma: no cover - every other case is named above
-
-
-def set_text(logged: LoggedSet) -> str:
-    """A set in the notation, e.g. for a log written by a program.
-
-    >>> set_text(LoggedSet(10, Fraction(125, 2), Fraction(8)))
-    '10@62.5@8'
-    """
-    load = "bw" if logged.load is None else number_text(logged.load)
-    rpe = f"@{number_text(logged.rpe)}" if logged.rpe is not None else ""
-    return f"{logged.reps}@{load}{rpe}"
-
-
-def number_text(value: Fraction) -> str:
-    """A number as a person writes it, exactly (the value must be a finite decimal).
-
-    >>> number_text(Fraction(90)), number_text(Fraction(125, 2)), number_text(Fraction(1, 8))
-    ('90', '62.5', '0.125')
-    """
-    if value.denominator == 1:
-        return str(value.numerator)
-    places = 0
-    scaled = value
-    while scaled.denominator != 1:
-        scaled *= 10
-        places += 1
-        if places > 30:
-            raise ValueError(f"{value} is not a finite decimal")
-    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
-    sign = "-" if value < 0 else ""
-    return f"{sign}{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")
 
 
 # --- checking a log --------------------------------------------------------------------------
@@ -802,3 +778,19 @@ def entry_from_arguments(
         entry["note"] = note
     entry["done"] = done
     return entry
+
+
+def plan_with_log(spec: str, program: Program) -> tuple[Plan, CheckedLog | None]:
+    """A program's plan, re-planned from the training log beside its spec if it has one.
+
+    The log is checked against the projected plan; with errors in it, the projection
+    is returned with the check, for the caller to report.
+    """
+    projected = expand(program)
+    path = log_path(spec)
+    if not path.is_file():
+        return projected, None
+    checked = check_log(str(path), program, projected)
+    if checked.log is None or checked.errors:
+        return projected, checked
+    return expand(program, checked.log), checked

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from fractions import Fraction
 
 from generator.export import number
+from generator.log import set_text
 from generator.notation import format_duration
 from generator.plan import Plan, PlannedExercise, PlannedSession, PlannedSet, PlannedWeek
 
@@ -54,9 +55,15 @@ def _session(session: PlannedSession, units: str) -> Iterator[str]:
         parts.append(f"{session.day_type} day")
     if session.moved_from:
         parts.append(f"moved from {session.moved_from:%a %d %b}")
+    if session.missed:
+        parts.append("MISSED (not in the log)")
     yield " - ".join(parts)
+    if session.logged is not None and session.logged.note:
+        yield f"    logged: {session.logged.note}"
     for exercise in session.exercises:
         yield from exercise_lines(exercise, units)
+        if exercise.done is not None:
+            yield "      done: " + " ".join(set_text(s) for s in exercise.done.sets)
 
 
 def exercise_lines(exercise: PlannedExercise, units: str) -> Iterator[str]:

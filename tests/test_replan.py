@@ -4,7 +4,11 @@ generated specs and logs."""
 from __future__ import annotations
 
 import datetime
+import shutil
+import subprocess
+import sys
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -16,7 +20,7 @@ from generator.log import LoggedExercise, LoggedSession, LoggedSet, TrainingLog
 from generator.maths import estimate_one_rm
 from generator.model import build_program
 from generator.plan import Plan, PlannedSession
-from generator.validate import check_document
+from generator.validate import check_document, load_program
 from tests.test_expand_properties import specs
 
 MONDAY = datetime.date(2027, 1, 4)
@@ -331,3 +335,69 @@ def test_a_log_that_met_every_target_leaves_the_projection(
     projected = expand(program)
     log = _log_from(projected, cutoff, lambda s: s.reps if s.reps is not None else 10)
     assert planned_values(expand(program, log)) == planned_values(projected)
+
+
+# --- the log beside the spec, in the commands ------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "programs" / "hip-thrust-12wk.yaml"
+LIFTPLAN = Path(sys.executable).with_name("liftplan")
+
+
+def test_a_logged_exercise_counts_once_even_where_a_ladder_reaches_it() -> None:
+    """In week 2 the glute bridge's ladder has climbed to the hip thrust, which session A
+    also prescribes: what was logged as hip_thrust is the hip thrust's own."""
+    program = build_program(load_program(str(EXAMPLE)).data)
+    week2 = expand(program).weeks[1].sessions[0]
+    assert [e.exercise for e in week2.exercises] == ["hip_thrust", "hip_thrust"]
+    logged = did(week2.date, "hip_thrust", (8, 95), (8, 95), (8, 95))
+    session = expand(program, log_of(logged)).weeks[1].sessions[0]
+    assert session.exercises[0].done == logged.exercises[0]
+    assert session.exercises[1].done is None
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(LIFTPLAN), *args], capture_output=True, text=True, check=False, cwd=cwd
+    )
+
+
+def test_build_and_show_re_plan_from_the_log_beside_the_spec(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name)
+    before = run("build", EXAMPLE.name, "-o", "out", "--format", "json", cwd=tmp_path)
+    assert before.returncode == 0, before.stderr
+    projected = (tmp_path / "out" / "hip-thrust-12wk" / "plan.json").read_text(encoding="utf-8")
+    logged = run(
+        "log", EXAMPLE.name, "--date", "2027-01-04", "hip_thrust 12@90 12@90 12@90", cwd=tmp_path
+    )
+    assert logged.returncode == 0, logged.stderr
+    shown = run("show", EXAMPLE.name, "--week", "2", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    # Every set at the top of 8-12 in week 1: week 2 starts the next load, 95 x 8.
+    assert "3 x 8 (range to 12) @ 95 kg" in shown.stdout
+    after = run("build", EXAMPLE.name, "-o", "out", "--format", "json", cwd=tmp_path)
+    assert after.returncode == 0, after.stderr
+    replanned = (tmp_path / "out" / "hip-thrust-12wk" / "plan.json").read_text(encoding="utf-8")
+    assert replanned != projected
+    again = run("build", EXAMPLE.name, "-o", "out", "--format", "json", cwd=tmp_path)
+    assert "(0 changed)" in again.stderr
+
+
+def test_a_bad_log_stops_the_build_with_its_location_and_writes_nothing(tmp_path: Path) -> None:
+    shutil.copy(EXAMPLE, tmp_path / EXAMPLE.name)
+    built = run("build", EXAMPLE.name, "-o", "out", "--format", "json", cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    snapshot = {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    log = tmp_path / "hip-thrust-12wk.log.yaml"
+    log.write_text(
+        "program: hip-thrust-12wk\nsessions:\n  - date: '2027-01-04'\n"
+        "    done:\n      hip_thrust: 10@90 10@\n",
+        encoding="utf-8",
+    )
+    failed = run("build", EXAMPLE.name, "-o", "out", cwd=tmp_path)
+    assert failed.returncode == 1
+    assert failed.stderr.startswith(f"{log.name}:5:25: ")
+    assert "10@" in failed.stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "out").rglob("*") if p.is_file()} == snapshot
+    shown = run("show", EXAMPLE.name, cwd=tmp_path)
+    assert shown.returncode == 1
+    assert shown.stderr.startswith(f"{log.name}:5:25: ")
