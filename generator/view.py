@@ -7,10 +7,13 @@ every link made relative here, so a template override cannot get a plan wrong.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Any
 
 from generator.export import number
+from generator.log import LoggedSet
 from generator.plan import Plan, PlannedExercise, PlannedSession, PlannedWeek
+from generator.progress import WeekProgress, has_log, progress, tracked
 from generator.show import describe_sets, group_sets, load_label
 
 CHART_WIDTH = 640
@@ -81,6 +84,7 @@ def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
             for phase in program.phases
         ],
         "chart": _chart(plan),
+        "progress": progress_chart(plan),
         "downloads": [
             {"href": href, "label": label}
             for name, (href, label) in DOWNLOADS.items()
@@ -135,6 +139,90 @@ def _chart(plan: Plan) -> dict[str, Any]:
     }
 
 
+# Line colours for the exercises followed in the progress chart, light and dark alike.
+SERIES_COLOURS = ("#0b5cad", "#bf3989", "#1a7f37", "#9a6700", "#8250df", "#cf222e")
+PLANNED_FILL = "#b8bec6"
+DONE_FILL = "#0b5cad"
+
+
+def progress_chart(plan: Plan) -> dict[str, Any] | None:
+    """Planned against done, once there is a log: weekly volume as pairs of bars, and the
+    estimated one-rep max of each exercise with a max as lines (dashed: planned)."""
+    if not has_log(plan):
+        return None
+    weeks = progress(plan)
+    units = plan.program.units
+    slot = Fraction(CHART_WIDTH, len(weeks))
+    most = max(max(w.planned_tonnage, w.done_tonnage or 0) for w in weeks) or Fraction(1)
+    bars = []
+    for index, week in enumerate(weeks):
+        for offset, value, kind in (
+            (Fraction(1, 10), week.planned_tonnage, "planned"),
+            (Fraction(1, 2), week.done_tonnage, "done"),
+        ):
+            if value is None:
+                continue
+            height = CHART_HEIGHT * value / most
+            bars.append(
+                {
+                    "x": f"{float(index * slot + slot * offset):.1f}",
+                    "y": f"{float(CHART_HEIGHT - height):.1f}",
+                    "width": f"{float(slot * 2 / 5):.1f}",
+                    "height": f"{float(height):.1f}",
+                    "kind": kind,
+                    "fill": PLANNED_FILL if kind == "planned" else DONE_FILL,
+                    "label": f"Week {week.number}, {kind}: {number(value, 1)} {units}",
+                }
+            )
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "units": units,
+        "most": number(most, 1),
+        "bars": bars,
+        **_max_lines(plan, weeks, slot),
+    }
+
+
+def _max_lines(plan: Plan, weeks: Sequence[WeekProgress], slot: Fraction) -> dict[str, Any]:
+    """The one-rep max lines, scaled between the lowest and highest value shown."""
+    names = tracked(plan)
+    values = [v for w in weeks for n, v in (*w.planned_max, *w.done_max) if n in names]
+    if not values:
+        return {"lines": [], "series": [], "low": None, "high": None}
+    low, high = min(values), max(values)
+    span = (high - low) or Fraction(1)
+
+    def y(value: Fraction) -> str:
+        return f"{float(CHART_HEIGHT - 10 - (CHART_HEIGHT - 20) * (value - low) / span):.1f}"
+
+    lines, series = [], []
+    for number_, name in enumerate(names):
+        colour = SERIES_COLOURS[number_ % len(SERIES_COLOURS)]
+        series.append({"name": plan.program.exercises[name].name, "colour": colour})
+        for kind in ("planned", "done"):
+            points = []
+            for index, week in enumerate(weeks):
+                found = dict(week.planned_max if kind == "planned" else week.done_max)
+                if name in found:
+                    points.append(f"{float(index * slot + slot / 2):.1f},{y(found[name])}")
+            if points:
+                lines.append(
+                    {
+                        "points": " ".join(points),
+                        "kind": kind,
+                        "colour": colour,
+                        "series": number_ % len(SERIES_COLOURS),
+                    }
+                )
+    return {
+        "lines": lines,
+        "series": series,
+        "low": number(low, 1),
+        "high": number(high, 1),
+    }
+
+
 def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
     program = plan.program
     previous = week.number - 1 if week.number > 1 else None
@@ -178,8 +266,31 @@ def _session(plan: Plan, session: PlannedSession) -> dict[str, Any]:
         "day_type": f"{session.day_type} day" if session.day_type else "",
         "moved": f"moved from {session.moved_from:%a %d %b}" if session.moved_from else "",
         "notes": session.notes,
+        "missed": session.missed,
+        "logged_note": session.logged.note if session.logged is not None else "",
+        "extra_done": _extra_done(plan, session),
         "exercises": [_exercise(plan, exercise) for exercise in session.exercises],
     }
+
+
+def _extra_done(plan: Plan, session: PlannedSession) -> list[str]:
+    """Exercises logged in a session that the plan did not have in it."""
+    if session.logged is None:
+        return []
+    claimed = [e.done for e in session.exercises if e.done is not None]
+    units = plan.program.units
+    found = []
+    for done in session.logged.exercises:
+        if done in claimed:
+            continue
+        exercise = plan.program.exercises.get(done.exercise)
+        name = exercise.name if exercise is not None else done.exercise
+        sets = ", ".join(
+            f"{s.reps} @ {number(s.load)} {units}" if s.load is not None else f"{s.reps} @ bw"
+            for s in done.sets
+        )
+        found.append(f"{name}: {sets}")
+    return found
 
 
 def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
@@ -206,6 +317,7 @@ def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
             for group in group_sets([s for s in exercise.sets if s.kind != "warmup"])
         ],
         "log_rows": _log_rows(exercise, units),
+        "done": exercise.done is not None,
         "extras": extras,
         "notes": exercise.notes,
         "cues": list(exercise.cues),
@@ -213,9 +325,12 @@ def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
 
 
 def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
-    """One row per set after the warm-up, with the target the printed boxes are held to."""
+    """One row per set after the warm-up, with the target the printed boxes are held to,
+    and once the session is logged what was done (a set more than planned gets a row of
+    its own; a set not done shows as not done)."""
     rows = []
-    work = (s for s in exercise.sets if s.kind != "warmup")
+    work = [s for s in exercise.sets if s.kind != "warmup"]
+    done = list(exercise.done.sets) if exercise.done is not None else []
     for index, planned in enumerate(work, start=1):
         if planned.reps is None:
             reps = "max"
@@ -230,4 +345,28 @@ def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
             target += f", RPE {number(planned.rpe)}"
         kind = "" if planned.kind in ("work", "amrap") else planned.kind.replace("_", "-")
         rows.append({"set": index, "kind": kind, "target": target})
+    for index in range(len(work), len(done)):
+        rows.append({"set": index + 1, "kind": "extra", "target": ""})
+    for index, row in enumerate(rows):
+        row["done"] = _done_cells(done[index] if index < len(done) else None, units, exercise)
     return rows
+
+
+def _done_cells(logged: LoggedSet | None, units: str, exercise: PlannedExercise) -> dict[str, Any]:
+    """A logged set as the printed boxes and the week page show it; empty when not logged."""
+    if exercise.done is None:
+        return {"logged": False, "weight": "", "reps": "", "rpe": "", "text": ""}
+    if logged is None:
+        return {"logged": True, "weight": "", "reps": "", "rpe": "", "text": "not done"}
+    weight = f"{number(logged.load)} {units}" if logged.load is not None else "bodyweight"
+    rpe = f"RPE {number(logged.rpe)}" if logged.rpe is not None else ""
+    text = f"{logged.reps} @ {weight}" + (f", {rpe}" if rpe else "")
+    if logged.note:
+        text += f" ({logged.note})"
+    return {
+        "logged": True,
+        "weight": weight,
+        "reps": str(logged.reps),
+        "rpe": number(logged.rpe) if logged.rpe is not None else "",
+        "text": text,
+    }

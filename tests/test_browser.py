@@ -355,3 +355,55 @@ def test_print_hides_the_site_chrome_and_prints_ink_on_paper(
     background, ink = _colours(page)
     ink_on_paper = background > 0.8 and ink < 0.1
     assert ink_on_paper, f"print: background luminance {background:.3f}, text {ink:.3f}"
+
+
+LOGGED = """program: hip-thrust-12wk
+sessions:
+  - date: '2027-01-04'
+    note: felt strong
+    done:
+      hip_thrust: 12@90 12@90 12@90
+      barbell_glute_bridge: 10@60 10@60@8
+      glute_bridge: 2x20@bw
+  - date: '2027-01-11'
+    done:
+      hip_thrust: 8@95 7@95 6@95
+"""
+
+
+@pytest.fixture(scope="module")
+def logged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hip-thrust example built with a training log: the progress charts, planned and
+    done tables, a missed session and an exercise done beyond the plan."""
+    folder = tmp_path_factory.mktemp("logged")
+    shutil.copy(PROGRAMS / "hip-thrust-12wk.yaml", folder / "hip-thrust-12wk.yaml")
+    (folder / "hip-thrust-12wk.log.yaml").write_text(LOGGED, encoding="utf-8")
+    output = folder / "site"
+    build([str(folder / "hip-thrust-12wk.yaml")], output, ["html"])
+    return output
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_pages_with_a_log_are_accessible_and_fit_a_phone(
+    open_page: Callable[[str], Page], logged_site: Path, scheme: str
+) -> None:
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        _unavailable("axe-playwright-python is not installed")
+    program = logged_site / "hip-thrust-12wk"
+    page = open_page(scheme)
+    found = []
+    for path in (program / "index.html", program / "week-01.html", program / "week-02.html"):
+        page.goto(path.as_uri())
+        scroll, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scroll <= inner, f"{path.name}: {scroll}px wide"
+        found += [
+            f"{path.name}: {_describe(v)}"
+            for v in Axe().run(page).response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+    assert page.locator("table.done").count() >= 1
+    assert not found, f"axe-core in {scheme} mode:\n" + "\n".join(found)
+    page.goto((program / "index.html").as_uri())
+    assert page.locator("figure.progress svg rect.done").count() == 2
