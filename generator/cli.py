@@ -461,6 +461,8 @@ def _count(number: int, noun: str) -> str:
 
 @main.command()
 @click.option("--plan", "which", flag_value="plan", help="The schema of the plan JSON instead.")
+@click.option("--log", "which", flag_value="log", help="The schema of training logs instead.")
+@click.option("--site", "which", flag_value="site", help="The schema of site config files instead.")
 def schema(which: str | None) -> None:
     """Print the program JSON Schema (draft-07) that specs are validated against."""
     from generator.resources import schema_text

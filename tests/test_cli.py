@@ -129,10 +129,14 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("validate", str(tmp_path)).returncode == 2  # a folder with no specs
 
 
-def test_schema_prints_the_shipped_schema() -> None:
-    result = run("schema")
+@pytest.mark.parametrize(
+    ("option", "name"),
+    [(None, "program"), ("--plan", "plan"), ("--log", "log"), ("--site", "site")],
+)
+def test_schema_prints_the_shipped_schema(option: str | None, name: str) -> None:
+    result = run("schema", *([option] if option else []))
     assert result.returncode == 0
-    shipped = (data_dir("schemas") / "program.schema.json").read_text(encoding="utf-8")
+    shipped = (data_dir("schemas") / f"{name}.schema.json").read_text(encoding="utf-8")
     assert result.stdout == shipped
 
 
