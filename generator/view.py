@@ -99,12 +99,20 @@ def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
                 "deload": week.deload,
                 "sessions": [
                     f"{session.date:%a %d %b}: {session.title or 'session ' + session.label}"
+                    + _logged_mark(session)
                     for session in week.sessions
                 ],
             }
             for week in plan.weeks
         ],
     }
+
+
+def _logged_mark(session: PlannedSession) -> str:
+    """How the calendar marks a session the training log speaks of."""
+    if session.logged is not None:
+        return " (done)"
+    return " (missed)" if session.missed else ""
 
 
 def _chart(plan: Plan) -> dict[str, Any]:

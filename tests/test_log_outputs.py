@@ -109,3 +109,13 @@ def test_the_pdf_fills_the_boxes_of_logged_sets(built: Path) -> None:
     assert "3 8-12 @ 90 kg 90 kg 12 9" in week1
     assert "Thursday 07 January · Session B MISSED" in week1
     assert "Also done: Glute bridge" in week1
+
+
+def test_the_calendar_marks_sessions_done_and_missed(built: Path) -> None:
+    overview = (built / "out" / "hip-thrust-12wk" / "index.html").read_text(encoding="utf-8")
+    assert "<li>Mon 04 Jan: session A (done)</li>" in overview
+    assert "<li>Thu 07 Jan: session B (missed)</li>" in overview
+    assert "<li>Mon 11 Jan: session A (done)</li>" in overview
+    assert "<li>Thu 14 Jan: session B</li>" in overview
+    assert overview.count("(done)") == 2
+    assert overview.count("(missed)") == 1
