@@ -14,9 +14,10 @@ import json
 from fractions import Fraction
 from typing import Any
 
+from generator.log import LoggedSet
 from generator.plan import Plan, PlannedExercise, PlannedSession, PlannedSet, PlannedWeek
 
-PLAN_FORMAT = "liftplan-plan/1"
+PLAN_FORMAT = "liftplan-plan/2"
 
 
 def number(value: Fraction | int | None, places: int = 3) -> int | float | None:
@@ -118,6 +119,8 @@ def _session(session: PlannedSession) -> dict[str, Any]:
         "moved_from": session.moved_from.isoformat() if session.moved_from else None,
         "notes": session.notes,
         "exercises": [_exercise(exercise) for exercise in session.exercises],
+        "logged": {"note": session.logged.note} if session.logged is not None else None,
+        "missed": session.missed,
     }
 
 
@@ -135,6 +138,18 @@ def _exercise(exercise: PlannedExercise) -> dict[str, Any]:
         "notes": exercise.notes,
         "cues": list(exercise.cues),
         "sets": [_set(planned) for planned in exercise.sets],
+        "done": [_done(logged) for logged in exercise.done.sets]
+        if exercise.done is not None
+        else None,
+    }
+
+
+def _done(logged: LoggedSet) -> dict[str, Any]:
+    return {
+        "reps": logged.reps,
+        "load": number(logged.load),
+        "rpe": number(logged.rpe),
+        "note": logged.note,
     }
 
 
@@ -181,11 +196,15 @@ CSV_COLUMNS = (
     "tempo",
     "rest",
     "plates",
+    "done_reps",
+    "done_load",
+    "done_rpe",
 )
 
 
 def plan_csv(plan: Plan) -> str:
-    """One row per set, for spreadsheets: the columns of CSV_COLUMNS."""
+    """One row per set, for spreadsheets: the columns of CSV_COLUMNS. A logged session's
+    sets after the warm-up carry what was done, set by set in order."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -193,8 +212,10 @@ def plan_csv(plan: Plan) -> str:
     for week in plan.weeks:
         for session in week.sessions:
             for exercise in session.exercises:
+                done = iter(exercise.done.sets if exercise.done is not None else ())
                 for index, planned in enumerate(exercise.sets, start=1):
                     row = _set(planned)
+                    logged = next(done, None) if planned.kind != "warmup" else None
                     writer.writerow(
                         [
                             session.date.isoformat(),
@@ -216,6 +237,9 @@ def plan_csv(plan: Plan) -> str:
                             planned.tempo or "",
                             _cell(row["rest"]),
                             "+".join(str(plate) for plate in row["plates"] or []),
+                            logged.reps if logged is not None else "",
+                            _cell(number(logged.load)) if logged is not None else "",
+                            _cell(number(logged.rpe)) if logged is not None else "",
                         ]
                     )
     return out.getvalue()

@@ -3,18 +3,22 @@ PDF's boxes, missed sessions marked, and the planned-and-done charts."""
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft7Validator
 from pypdf import PdfReader
 
 from generator.build import build
 from generator.logfile import plan_with_log
 from generator.model import build_program
 from generator.progress import progress
+from generator.resources import schema
 from generator.validate import load_program
 
 PROGRAMS = Path(__file__).resolve().parent.parent / "programs"
@@ -38,7 +42,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("logged")
     shutil.copy(PROGRAMS / SPEC, folder / SPEC)
     (folder / "hip-thrust-12wk.log.yaml").write_text(LOG, encoding="utf-8")
-    build([str(folder / SPEC)], folder / "out", ["html", "pdf"])
+    build([str(folder / SPEC)], folder / "out", ["html", "pdf", "json", "csv"])
     return folder
 
 
@@ -119,3 +123,33 @@ def test_the_calendar_marks_sessions_done_and_missed(built: Path) -> None:
     assert "<li>Thu 14 Jan: session B</li>" in overview
     assert overview.count("(done)") == 2
     assert overview.count("(missed)") == 1
+
+
+def test_the_plan_as_data_carries_what_was_done(built: Path) -> None:
+    folder = built / "out" / "hip-thrust-12wk"
+    data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
+    assert list(Draft7Validator(schema("plan")).iter_errors(data)) == []
+    monday, thursday = data["weeks"][0]["sessions"]
+    assert monday["logged"] == {"note": "felt strong"}
+    assert monday["missed"] is False
+    assert monday["exercises"][0]["done"] == [
+        {"reps": 12, "load": 90, "rpe": None, "note": ""},
+        {"reps": 12, "load": 90, "rpe": None, "note": ""},
+        {"reps": 12, "load": 90, "rpe": 9, "note": ""},
+    ]
+    assert thursday["logged"] is None
+    assert thursday["missed"] is True
+    assert all(e["done"] is None for e in thursday["exercises"])
+    rows = list(csv.DictReader(io.StringIO((folder / "plan.csv").read_text(encoding="utf-8"))))
+    first = [r for r in rows if r["date"] == "2027-01-04" and r["exercise"] == "hip_thrust"]
+    assert [(r["kind"], r["done_reps"], r["done_load"], r["done_rpe"]) for r in first] == [
+        ("warmup", "", "", ""),
+        ("warmup", "", "", ""),
+        ("warmup", "", "", ""),
+        ("warmup", "", "", ""),
+        ("work", "12", "90", ""),
+        ("work", "12", "90", ""),
+        ("work", "12", "90", "9"),
+    ]
+    week2 = [r for r in rows if r["date"] == "2027-01-11" and r["exercise"] == "hip_thrust"]
+    assert [r["done_reps"] for r in week2 if r["kind"] == "work"][:3] == ["8", "7", ""]
