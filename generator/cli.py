@@ -37,6 +37,8 @@ Examples:
   liftplan new hip-thrust-12wk          write a commented starter spec
   liftplan validate programs/           check every spec in a folder
   liftplan validate --strict a.yaml     treat warnings as errors
+  liftplan build                        the site, PDFs, calendars and data into ./output
+  liftplan log a.yaml --date 2027-01-04 "hip_thrust 10@90 10@90 9@90"
   liftplan schema > program.schema.json
 """
 
@@ -464,7 +466,8 @@ def _count(number: int, noun: str) -> str:
 @click.option("--log", "which", flag_value="log", help="The schema of training logs instead.")
 @click.option("--site", "which", flag_value="site", help="The schema of site config files instead.")
 def schema(which: str | None) -> None:
-    """Print the program JSON Schema (draft-07) that specs are validated against."""
+    """Print the JSON Schema (draft-07) specs are checked against, or that of plans, logs
+    or site config files."""
     from generator.resources import schema_text
 
     click.echo(schema_text(which or "program"), nl=False)

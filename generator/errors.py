@@ -78,6 +78,20 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(unique, key=lambda d: (d.file, d.line, d.column, d.path, d.message))
 
 
+class Outcome:
+    """A check's findings split by severity; the class holds `diagnostics`."""
+
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
+
+
 class LiftplanError(Exception):
     """The only exception liftplan lets out for bad input; it carries diagnostics."""
 

@@ -52,6 +52,7 @@ from generator.model import (
 )
 from generator.notation import LoadSpec, Reps, parse_tempo
 from generator.plan import (
+    HARD_KINDS,
     ExerciseSummary,
     Plan,
     PlannedExercise,
@@ -1042,7 +1043,7 @@ def _learn_double(
     second such session in a row backs off by the step's share; anything else short of
     the target repeats it. A session that met its target leaves the projection alone."""
     step = next((s for s in _flat_steps(item.progress) if s.method == "double"), None)
-    planned = [s for s in sets if s.kind in _HARD]
+    planned = [s for s in sets if s.kind in HARD_KINDS]
     if step is None or not planned:
         return
     target = planned[0].reps or reps.low
@@ -1095,7 +1096,6 @@ def _learn_amrap(
 
 # --- summaries -------------------------------------------------------------------------------
 
-_HARD = ("work", "amrap")
 # Drop and rest-pause sets go to failure, so their reps (and tonnage) are not known in advance.
 _COUNTED = ("work", "amrap", "partials")
 
@@ -1112,7 +1112,7 @@ def _summary(program: Program, sessions: Sequence[PlannedSession]) -> WeekSummar
             tonnage.setdefault(name, Fraction(0))
             one_rm = max_of(program, name, "one_rm")
             for planned in exercise.sets:
-                if planned.kind in _HARD:
+                if planned.kind in HARD_KINDS:
                     hard_sets[name] += 1
                     if planned.load is not None and one_rm:
                         intensities.setdefault(name, []).append(planned.load / one_rm)

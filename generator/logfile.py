@@ -27,7 +27,7 @@ from fractions import Fraction
 from pathlib import Path as FilePath
 from typing import Any
 
-from generator.errors import Diagnostic, LiftplanError, Severity, sort_diagnostics
+from generator.errors import Diagnostic, LiftplanError, Outcome, Severity, sort_diagnostics
 from generator.expand import expand
 from generator.loader import MAX_BYTES, Document, Path, decode, dump, load_bytes
 from generator.log import (
@@ -173,21 +173,13 @@ def _load_problem(load: str) -> str:
 
 
 @dataclass(frozen=True)
-class CheckedLog:
+class CheckedLog(Outcome):
     """One log's outcome: its values if it is valid, and everything found in it."""
 
     file: str
     log: TrainingLog | None
     diagnostics: tuple[Diagnostic, ...]
     document: Document | None = None
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
 
 
 def load_log(path: str, program: Program, plan: Plan) -> TrainingLog:

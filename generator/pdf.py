@@ -18,6 +18,7 @@ import mimetypes
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -114,6 +115,7 @@ def _failing_on_errors() -> Iterator[list[str]]:
         logger.removeHandler(handler)
 
 
+@cache
 def _fetcher_class() -> type[Any]:
     """WeasyPrint's fetcher, narrowed to data: URLs and files inside given folders.
 

@@ -16,6 +16,8 @@ from generator.log import LoggedExercise, LoggedSession
 from generator.model import Program
 
 SetKind = Literal["warmup", "work", "amrap", "drop", "rest_pause", "partials"]
+# Sets taken close to failure at a planned load: what hard sets, targets and estimates count.
+HARD_KINDS = ("work", "amrap")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,9 +13,7 @@ from fractions import Fraction
 
 from generator.log import LoggedSet
 from generator.maths import estimate_one_rm
-from generator.plan import Plan, PlannedWeek
-
-_HARD = ("work", "amrap")
+from generator.plan import HARD_KINDS, Plan, PlannedWeek
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +52,7 @@ def _week(plan: Plan, week: PlannedWeek) -> WeekProgress:
     for session in week.sessions:
         for exercise in session.exercises:
             for planned in exercise.sets:
-                if planned.kind in _HARD and planned.load is not None and planned.reps:
+                if planned.kind in HARD_KINDS and planned.load is not None and planned.reps:
                     _best(planned_max, plan, exercise.exercise, planned.load, planned.reps)
     for entry in logged:
         for done in entry.exercises:

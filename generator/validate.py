@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Diagnostic, LiftplanError, Severity, sort_diagnostics
+from generator.errors import Diagnostic, LiftplanError, Outcome, sort_diagnostics
 from generator.loader import Document, load_file
 from generator.log import is_log
 from generator.schema_check import schema_diagnostics
@@ -20,20 +20,12 @@ SPEC_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
-class Checked:
+class Checked(Outcome):
     """One file's outcome: the document if it could be read, and everything found in it."""
 
     file: str
     document: Document | None
     diagnostics: tuple[Diagnostic, ...]
-
-    @property
-    def errors(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Diagnostic, ...]:
-        return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
 
 
 def check_document(document: Document) -> list[Diagnostic]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.export import number
 from generator.log import LoggedSet
-from generator.plan import Plan, PlannedExercise, PlannedSession, PlannedWeek
+from generator.plan import HARD_KINDS, Plan, PlannedExercise, PlannedSession, PlannedWeek
 from generator.progress import WeekProgress, has_log, progress, tracked
 from generator.show import describe_sets, group_sets, load_label
 
@@ -351,7 +351,7 @@ def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
         target = f"{reps} @ {load_label(planned.load, units, exercise)}"
         if planned.rpe is not None:
             target += f", RPE {number(planned.rpe)}"
-        kind = "" if planned.kind in ("work", "amrap") else planned.kind.replace("_", "-")
+        kind = "" if planned.kind in HARD_KINDS else planned.kind.replace("_", "-")
         rows.append({"set": index, "kind": kind, "target": target})
     for index in range(len(work), len(done)):
         rows.append({"set": index + 1, "kind": "extra", "target": ""})
