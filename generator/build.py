@@ -1,38 +1,48 @@
-"""`liftplan build`, as one function that reads top to bottom, stage by stage:
-find the specs, load and validate them all, expand each (re-planned from the
-training log beside it, once that log is checked too), render the formats asked
-for, and hand the files to the writer, which replaces the output folder whole.
-Nothing is written unless every spec and log is valid and every file rendered.
+"""`liftplan build`, as one function that reads top to bottom, stage by stage.
+
+Programs are built one at a time, or in worker processes with `jobs`, each from its
+own files to its own files: read the spec and its training log, and if the cache holds
+every format asked for under the content of those inputs, copy them; otherwise load
+and validate the spec, expand it (re-planned from the log once the log is checked
+too), render what the cache lacks and store it. Each program's files stream into the
+staging folder as they are made, so memory does not grow with the number of programs.
+The site index is made last, from each program's listing. Nothing replaces the output
+unless every spec and log was valid and every file rendered.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from itertools import repeat
 from pathlib import Path
+from typing import Any, Protocol
 
-from generator.errors import Diagnostic, LiftplanError
-from generator.export import plan_csv, plan_json
-from generator.ics import plan_ics, previous_events
-from generator.logfile import plan_with_log
-from generator.model import build_program
-from generator.pdf import PAGE_SIZES, PdfError, pdf_html, render_pdf
+import jinja2
+
+from generator.cache import Cache, Entry, Inputs, Recipe, digest, format_keys
+from generator.errors import Diagnostic, LiftplanError, Severity
+from generator.loader import MAX_BYTES, load_bytes
+from generator.log import log_path
 from generator.plan import Plan
-from generator.render import environment
+from generator.render import environment, template_location
 from generator.resources import data_dir
 from generator.site import program_pages, site_pages
-from generator.validate import Checked, check_file, find_specs
-from generator.write import check_output, write_output
+from generator.validate import check_document, find_specs
+from generator.view import Listing, listing
+from generator.write import Staging, check_output
 
-# Each format: its file name in the program's folder, and how to render it from the plan
-# and that file's bytes in the previous output (the calendar needs them for SEQUENCE).
-RENDERERS: dict[str, tuple[str, Callable[[Plan, bytes | None], str]]] = {
-    "json": ("plan.json", lambda plan, _previous: plan_json(plan)),
-    "csv": ("plan.csv", lambda plan, _previous: plan_csv(plan)),
-    "ics": ("plan.ics", lambda plan, previous: plan_ics(plan, previous_events(previous))),
-}
-FORMATS = ("html", "pdf", *RENDERERS)
-PDF_FILE = "plan.pdf"
+FORMATS = ("html", "pdf", "ics", "json", "csv")
+PAGE_SIZES = ("a4", "letter")
+# Each data format's file name in the program's folder.
+FILES = {"pdf": "plan.pdf", "ics": "plan.ics", "json": "plan.json", "csv": "plan.csv"}
+PDF_FILE = FILES["pdf"]
 
 # Called after each program with (programs done, programs in all, the program's id).
 Progress = Callable[[int, int, str], None]
@@ -47,6 +57,37 @@ class BuildResult:
     files: int
     changed: int
     warnings: tuple[Diagnostic, ...]
+    # What was made afresh, as (program id, format); the rest came from the cache.
+    rendered: tuple[tuple[str, str], ...] = ()
+    cached: int = 0
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every program's build is told; it pickles, for worker processes."""
+
+    recipe: Recipe
+    strict: bool
+    output: Path
+    staging: Staging
+    cache: Path | None
+
+
+@dataclass(frozen=True)
+class ProgramBuild:
+    """One program's outcome: what the summary, the index and the checks across
+    programs need, never the files themselves (those are already staged)."""
+
+    spec: str
+    blocking: tuple[Diagnostic, ...] = ()
+    warnings: tuple[Diagnostic, ...] = ()
+    listing: Listing | None = None
+    id_at: tuple[int, int] = (1, 1)
+    files: tuple[str, ...] = ()
+    changed: int = 0
+    pages: int = 0
+    rendered: tuple[str, ...] = ()
+    keys: tuple[str, ...] = field(default=(), repr=False)
 
 
 def build(
@@ -59,62 +100,283 @@ def build(
     base_url: str | None = None,
     page_size: str = "a4",
     progress: Progress | None = None,
+    jobs: int = 1,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Build every spec under `paths` into `output`, or raise and write nothing.
 
-    Bad specs raise LiftplanError; a template that fails raises jinja2's TemplateError;
-    a PDF WeasyPrint cannot make raises PdfError; an unwritable output, OutputError.
+    Bad specs, logs and templates raise LiftplanError (a template's error located in
+    the template); a PDF WeasyPrint cannot make raises PdfError; an unwritable output,
+    OutputError. `jobs` above 1 builds programs in that many worker processes, with
+    byte-identical output; `cache` is a folder that keeps rendered formats by content.
     """
     if page_size not in PAGE_SIZES:
         raise ValueError(f"page size {page_size!r}: choose from {', '.join(PAGE_SIZES)}")
     specs = find_specs(paths)
-    checked = [check_file(spec) for spec in specs]
-    blocking = [d for c in checked for d in (c.diagnostics if strict else c.errors)]
-    blocking += _duplicate_ids(checked)
-    if blocking:
-        raise LiftplanError(blocking)
-    warnings = [d for c in checked for d in c.warnings]
-    plans = []
-    for result in checked:
-        assert result.document is not None
-        plan, log = plan_with_log(result.file, build_program(result.document.data))
-        plans.append(plan)
-        if log is not None:
-            blocking += log.diagnostics if strict else log.errors
-            warnings += log.warnings
-    if blocking:
-        raise LiftplanError(blocking)
+    recipe = Recipe.of(formats, templates, base_url, page_size)
     check_output(output)
-    files: dict[str, bytes] = {}
-    env = environment(templates)
-    folders = [templates, data_dir("templates")] if templates else [data_dir("templates")]
-    pdf_pages = 0
-    for done, plan in enumerate(plans, start=1):
+    with Staging(output) as staging:
+        job = Job(recipe, strict, output, staging, cache)
+        results = []
+        for done, result in enumerate(_each_program(specs, job, jobs), start=1):
+            results.append(result)
+            if progress is not None:
+                progress(done, len(specs), result.listing.id if result.listing else result.spec)
+        blocking = [d for result in results for d in result.blocking]
+        blocking += _duplicate_ids(results)
+        if blocking:
+            raise LiftplanError(blocking)
+        listings = [result.listing for result in results if result.listing is not None]
+        written = [name for result in results for name in result.files]
+        changed = sum(result.changed for result in results)
         if "html" in formats:
-            for relative, page in program_pages(env, plan, base_url, formats).items():
-                files[relative] = page.encode("utf-8")
-        if "pdf" in formats:
-            relative = f"{plan.program.id}/{PDF_FILE}"
-            try:
-                pdf = render_pdf(pdf_html(env, plan, page_size), folders)
-            except PdfError as error:
-                raise PdfError(f"{relative}: {error}") from error
-            files[relative] = pdf.data
-            pdf_pages += pdf.pages
-        for name in formats:
-            if name in ("html", "pdf"):
-                continue
-            filename, render = RENDERERS[name]
-            relative = f"{plan.program.id}/{filename}"
-            text = render(plan, _previous(output, relative))
-            files[relative] = text.encode("utf-8")
-        if progress is not None:
-            progress(done, len(checked), plan.program.id)
-    if "html" in formats:
-        pages = sorted(name for name in files if name.endswith(".html"))
-        files.update(site_pages(env, plans, pages, base_url))
-    written = write_output(output, files)
-    return BuildResult(len(checked), pdf_pages, written.files, written.changed, tuple(warnings))
+            pages = sorted(name for name in written if name.endswith(".html"))
+            env = _environment(templates)
+            for relative, data in site_pages(env, listings, pages, base_url).items():
+                changed += staging.put(relative, data)
+                written.append(relative)
+        staging.commit()
+    if cache is not None:
+        Cache(cache).keep_only(key for result in results for key in result.keys)
+    return BuildResult(
+        programs=len(specs),
+        pages=sum(result.pages for result in results),
+        files=len(written),
+        changed=changed,
+        warnings=tuple(d for result in results for d in result.warnings),
+        rendered=tuple(
+            (result.listing.id, name)
+            for result in results
+            if result.listing is not None
+            for name in result.rendered
+        ),
+        cached=sum(1 for result in results if result.files and not result.rendered),
+    )
+
+
+def _each_program(specs: Sequence[str], job: Job, jobs: int) -> Iterator[ProgramBuild]:
+    """Each program's build, in the order of `specs`, in worker processes if asked.
+
+    Once a program is found bad, the ones not yet started are only checked, not
+    rendered: the build will fail, and every error is reported, but no time is spent on
+    files that will not be written.
+    """
+    if jobs <= 1 or len(specs) <= 1:
+        _share_failure(threading.Event())
+        yield from map(build_one, specs, repeat(job))
+        return
+    # fork shares what this process has imported; elsewhere the platform's default is safe.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    failed = context.Event()
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(specs)),
+        mp_context=context,
+        initializer=_share_failure,
+        initargs=(failed,),
+    )
+    try:
+        yield from pool.map(build_one, specs, repeat(job))
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Flag(Protocol):
+    def is_set(self) -> bool: ...
+    def set(self) -> None: ...
+
+
+_failed: _Flag = threading.Event()
+
+
+def _share_failure(flag: _Flag) -> None:
+    """Give this process the build's flag that some program was found bad."""
+    global _failed  # noqa: PLW0603 - one flag per process, set up once per build
+    _failed = flag
+
+
+def build_one(spec: str, job: Job) -> ProgramBuild:
+    """Build one program into the staging folder, from the cache where it can."""
+    inputs = _read_inputs(spec)
+    if isinstance(inputs, Diagnostic):
+        return ProgramBuild(spec, blocking=(inputs,))
+    keys = format_keys(inputs, job.recipe)
+    store = Cache(job.cache) if job.cache is not None else None
+    found = {name: _cached(store, name, key, job) for name, key in keys.items()}
+    entries = [entry for entry in found.values() if entry is not None]
+    if store is not None and len(entries) == len(keys) and entries:
+        return _from_cache(spec, entries, job)
+    try:
+        result = _render(spec, inputs, keys=keys, found=found, store=store, job=job)
+    except jinja2.TemplateError as error:
+        _failed.set()
+        where, line = template_location(error)
+        raise LiftplanError.at(where, line, 1, f"template error: {error.message}") from None
+    if result.blocking:
+        _failed.set()
+    return result
+
+
+def _read_inputs(spec: str) -> Inputs | Diagnostic:
+    """The spec's bytes and its log's, read once: the cache key and the build use the same."""
+    try:
+        with open(spec, "rb") as handle:
+            spec_bytes = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        return Diagnostic(spec, 1, 1, f"cannot read the file: {error.strerror}")
+    log = log_path(spec)
+    try:
+        with open(log, "rb") as handle:
+            log_bytes: bytes | None = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        log_bytes = None
+    except OSError as error:
+        return Diagnostic(str(log), 1, 1, f"cannot read the file: {error.strerror}")
+    return Inputs(spec, spec_bytes, log_bytes)
+
+
+def _cached(store: Cache | None, name: str, key: str, job: Job) -> Entry | None:
+    """A format's stored entry, if it can stand for what would be rendered now."""
+    if store is None:
+        return None
+    entry = store.get(key)
+    if entry is None or name != "ics":
+        return entry
+    # A feed is rendered over the previous one: the entry holds if that is unchanged.
+    previous = _previous(job.output, entry.files[0]) if entry.files else None
+    made = entry.meta.get("made_from")
+    if previous is None:
+        return entry if made is None else None
+    made_now = digest(entry.path(entry.files[0]).read_bytes())
+    return entry if digest(previous) in (made, made_now) else None
+
+
+def _from_cache(spec: str, entries: Sequence[Entry], job: Job) -> ProgramBuild:
+    """A program none of whose inputs changed: its stored files, copied into the staging."""
+    files: list[str] = []
+    changed = 0
+    pages = 0
+    for entry in entries:
+        for relative in entry.files:
+            changed += job.staging.copy(relative, entry.path(relative))
+            files.append(relative)
+        pages += int(entry.meta.get("pages", 0))
+    meta = entries[0].meta
+    warnings = tuple(_diagnostic(item) for item in meta["warnings"])
+    return ProgramBuild(
+        spec,
+        blocking=warnings if job.strict else (),
+        warnings=() if job.strict else warnings,
+        listing=Listing(**meta["listing"]),
+        id_at=(meta["id_at"][0], meta["id_at"][1]),
+        files=tuple(files),
+        changed=changed,
+        pages=pages,
+        keys=tuple(entry.key for entry in entries),
+    )
+
+
+def _render(
+    spec: str,
+    inputs: Inputs,
+    *,
+    keys: Mapping[str, str],
+    found: Mapping[str, Entry | None],
+    store: Cache | None,
+    job: Job,
+) -> ProgramBuild:
+    """Validate, expand and render a program whose inputs changed (or that has no cache)."""
+    from generator.logfile import plan_with_log
+    from generator.model import build_program
+
+    try:
+        document = load_bytes(inputs.spec_bytes, spec)
+    except LiftplanError as error:
+        return ProgramBuild(spec, blocking=error.diagnostics)
+    checked = check_document(document)
+    errors = tuple(d for d in checked if d.severity is Severity.ERROR)
+    warnings = tuple(d for d in checked if d.severity is Severity.WARNING)
+    if errors or (job.strict and warnings):
+        return ProgramBuild(spec, blocking=errors + (warnings if job.strict else ()))
+    plan, log = plan_with_log(spec, build_program(document.data))
+    if log is not None:
+        warnings += log.warnings
+        if log.errors or (job.strict and log.warnings):
+            return ProgramBuild(spec, blocking=log.errors + (log.warnings if job.strict else ()))
+    if _failed.is_set():
+        # Another program is bad, so nothing will be written: checking this one was enough.
+        return ProgramBuild(spec, warnings=warnings)
+    meta: dict[str, Any] = {
+        "listing": asdict(listing(plan)),
+        "id_at": list(document.values[("id",)]),
+        "warnings": [_record(d) for d in warnings],
+    }
+    files: list[str] = []
+    changed = 0
+    pages = 0
+    rendered = []
+    for name, key in keys.items():
+        entry = found.get(name)
+        if entry is not None:
+            made = {relative: entry.path(relative).read_bytes() for relative in entry.files}
+            pages += int(entry.meta.get("pages", 0))
+        else:
+            made, extra = _format(name, plan, job)
+            pages += int(extra.get("pages", 0))
+            rendered.append(name)
+            if store is not None:
+                store.put(key, made, {**meta, **extra})
+        for relative, data in made.items():
+            changed += job.staging.put(relative, data)
+            files.append(relative)
+    return ProgramBuild(
+        spec,
+        warnings=warnings,
+        listing=listing(plan),
+        id_at=meta["id_at"],
+        files=tuple(files),
+        changed=changed,
+        pages=pages,
+        rendered=tuple(rendered),
+        keys=tuple(keys.values()),
+    )
+
+
+def _format(name: str, plan: Plan, job: Job) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """One format of one program: its files, and what the cache keeps beside them."""
+    recipe = job.recipe
+    folder = plan.program.id
+    if name == "html":
+        env = _environment(recipe.templates)
+        pages = program_pages(env, plan, recipe.base_url, recipe.formats)
+        return {relative: page.encode("utf-8") for relative, page in pages.items()}, {}
+    relative = f"{folder}/{FILES[name]}"
+    if name == "pdf":
+        from generator.pdf import PdfError, pdf_html, render_pdf
+
+        env = _environment(recipe.templates)
+        user = [recipe.templates] if recipe.templates else []
+        try:
+            pdf = render_pdf(pdf_html(env, plan, recipe.page_size), [*user, data_dir("templates")])
+        except PdfError as error:
+            raise PdfError(f"{relative}: {error}") from None
+        return {relative: pdf.data}, {"pages": pdf.pages}
+    if name == "ics":
+        from generator.ics import plan_ics, previous_events
+
+        previous = _previous(job.output, relative)
+        text = plan_ics(plan, previous_events(previous))
+        made = digest(previous) if previous is not None else None
+        return {relative: text.encode("utf-8")}, {"made_from": made}
+    from generator.export import plan_csv, plan_json
+
+    text = plan_json(plan) if name == "json" else plan_csv(plan)
+    return {relative: text.encode("utf-8")}, {}
+
+
+@cache
+def _environment(templates: Path | None) -> jinja2.Environment:
+    """One template environment per process and templates folder."""
+    return environment(templates)
 
 
 def _previous(output: Path, relative: str) -> bytes | None:
@@ -125,19 +387,42 @@ def _previous(output: Path, relative: str) -> bytes | None:
         return None
 
 
-def _duplicate_ids(checked: Sequence[Checked]) -> list[Diagnostic]:
+def _record(diagnostic: Diagnostic) -> dict[str, Any]:
+    """A diagnostic as the cache stores it."""
+    return {**diagnostic.as_dict(), "severity": diagnostic.severity.value}
+
+
+def _diagnostic(record: Mapping[str, Any]) -> Diagnostic:
+    return Diagnostic(
+        record["file"],
+        record["line"],
+        record["column"],
+        record["message"],
+        record["path"],
+        Severity(record["severity"]),
+    )
+
+
+def default_jobs() -> int:
+    """As many workers as this process may use cores."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _duplicate_ids(results: Sequence[ProgramBuild]) -> list[Diagnostic]:
     """Two specs with one id would write over each other's files."""
     seen: dict[str, str] = {}
     found = []
-    for result in checked:
-        document = result.document
-        if document is None:
+    for result in results:
+        if result.listing is None:
             continue
-        program_id = document.data["id"]
-        line, column = document.values[("id",)]
+        program_id = result.listing.id
+        line, column = result.id_at
         if program_id in seen:
             message = f"the id {program_id!r} is also used by {seen[program_id]}"
-            found.append(Diagnostic(document.file, line, column, message, "id"))
+            found.append(Diagnostic(result.spec, line, column, message, "id"))
         else:
-            seen[program_id] = document.file
+            seen[program_id] = result.spec
     return found

@@ -38,6 +38,7 @@ Examples:
   liftplan validate programs/           check every spec in a folder
   liftplan validate --strict a.yaml     treat warnings as errors
   liftplan build                        the site, PDFs, calendars and data into ./output
+  liftplan serve                        the site on localhost, rebuilt on every save
   liftplan log a.yaml --date 2027-01-04 "hip_thrust 10@90 10@90 9@90"
   liftplan schema > program.schema.json
 """
@@ -356,6 +357,20 @@ Examples:
     "options given here win over it.",
 )
 @click.option("--strict/--no-strict", default=None, help="Treat warnings as errors.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Programs built at once, in worker processes.  [default: the number of cores]",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False),
+    help="Folder keeping each program's files by the content of its inputs, so unchanged "
+    "programs are not built again.  [default: .OUTPUT.cache beside the output]",
+)
+@click.option("--no-cache", is_flag=True, help="Build everything afresh, and keep no cache.")
 def build(
     *,
     paths: tuple[str, ...],
@@ -366,6 +381,9 @@ def build(
     templates: str | None,
     config: str | None,
     strict: bool | None,
+    jobs: int | None,
+    cache_dir: str | None,
+    no_cache: bool,
 ) -> None:
     """Expand specs (files or folders) and write each plan, per program, under OUTPUT/<id>/.
 
@@ -392,13 +410,16 @@ def build(
         page_size=page_size.lower() if page_size else None,
         templates=templates,
     )
-    result = _run_build(settings)
+    if no_cache and cache_dir is not None:
+        raise click.UsageError("--cache and --no-cache contradict each other")
+    result = _run_build(settings, jobs, None if no_cache else cache_dir or "")
     _print(list(result.warnings))
     elapsed = time.perf_counter() - started
     pages = f"{result.pages} PDF pages, " if "pdf" in settings.formats else ""
     click.echo(
         f"built {_count(result.programs, 'program')}: {pages}{_count(result.files, 'file')} "
-        f"({result.changed} changed) in {elapsed:.1f} s, into {settings.output}",
+        f"({result.changed} changed) in {elapsed:.1f} s, into {settings.output}"
+        + (f"; {result.cached} from the cache" if result.cached else ""),
         err=True,
     )
 
@@ -413,17 +434,24 @@ def _formats(given: str) -> tuple[str, ...]:
     return chosen
 
 
-def _run_build(settings: Settings) -> BuildResult:
-    """The build, with a progress bar for many programs and every failure reported."""
+def _run_build(settings: Settings, jobs: int | None, cache: str | None) -> BuildResult:
+    """The build, with a progress bar for many programs and every failure reported.
+
+    `cache` is a folder, "" for the default one beside the output, or None for none.
+    """
     from jinja2 import TemplateError
 
     from generator.build import build as run_build
+    from generator.build import default_jobs
+    from generator.cache import default_cache
     from generator.pdf import PdfError
     from generator.render import template_location
     from generator.validate import find_specs
     from generator.write import OutputError
 
     specs = find_specs(settings.programs)
+    output = Path(settings.output)
+    folder = None if cache is None else Path(cache) if cache else default_cache(output)
     with click.progressbar(
         length=len(specs),
         label="building",
@@ -438,13 +466,15 @@ def _run_build(settings: Settings) -> BuildResult:
         try:
             return run_build(
                 specs,
-                Path(settings.output),
+                output,
                 settings.formats,
                 strict=settings.strict,
                 templates=Path(settings.templates) if settings.templates else None,
                 base_url=settings.base_url,
                 page_size=settings.page_size,
                 progress=advance,
+                jobs=jobs or default_jobs(),
+                cache=folder,
             )
         except LiftplanError as error:
             fail(error)
@@ -459,6 +489,100 @@ def _run_build(settings: Settings) -> BuildResult:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+@main.command(
+    epilog="""\b
+Examples:
+  liftplan serve                          every spec under ./programs, at http://127.0.0.1:8000/
+  liftplan serve programs/a.yaml --pdf    one program, with its PDF laid out on every save
+  liftplan serve --port 0                 any free port (the address is printed)
+"""
+)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "-p",
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on (0: any free one).",
+)
+@click.option("--pdf", is_flag=True, help="Also lay out each program's PDF (slower).")
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False),
+    help="A folder of templates that replace (or extend, as liftplan/NAME) the built-in ones.",
+)
+@click.option(
+    "--config",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A site config file (see schemas/site.schema.json), read again when it changes.",
+)
+@click.option(
+    "--page-size",
+    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    help="The paper the PDF is laid out for.  [default: a4]",
+)
+@click.option("--strict/--no-strict", default=None, help="Treat warnings as errors.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), help="Programs built at once.  [default: 1]"
+)
+def serve(
+    *,
+    paths: tuple[str, ...],
+    host: str,
+    port: int,
+    pdf: bool,
+    templates: str | None,
+    config: str | None,
+    page_size: str | None,
+    strict: bool | None,
+    jobs: int | None,
+) -> None:
+    """Build the site, serve it on this machine and rebuild it on every save.
+
+    Specs, their training logs, the templates and the config file are watched; a save
+    rebuilds only the programs it affects, and open pages reload. A broken spec shows its
+    errors in the page and here, and the server stays up. The site is built into a
+    temporary folder: the output folder is never touched. Stop with Ctrl+C.
+    """
+    import signal
+    import time
+
+    from generator.config import Settings, load_settings
+    from generator.serve import Options, served
+
+    try:
+        settings = load_settings(config) if config else Settings()
+    except LiftplanError as error:
+        fail(error)
+    overrides = {
+        "programs": paths or None,
+        "strict": strict,
+        "page_size": page_size.lower() if page_size else None,
+        "templates": templates,
+    }
+    options = Options(settings, config, pdf, jobs or 1, overrides)
+
+    def report(line: str) -> None:
+        click.echo(line, err=True)
+
+    def stop(_signal: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        with served(options, host, port, report) as url:
+            report(f"serving {url} (Ctrl+C to stop)")
+            while True:
+                time.sleep(3600)
+    except KeyboardInterrupt:
+        report("stopped")
+    except OSError as error:
+        click.echo(f"liftplan: error: cannot serve on {host}:{port}: {error.strerror}", err=True)
+        sys.exit(1)
 
 
 @main.command()

@@ -99,6 +99,10 @@ class LiftplanError(Exception):
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sort_diagnostics(diagnostics))
         super().__init__("\n".join(d.format() for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple[type[LiftplanError], tuple[tuple[Diagnostic, ...]]]:
+        """Pickled whole, so an error found in a worker process arrives intact."""
+        return (type(self), (self.diagnostics,))
+
     @classmethod
     def at(cls, file: str, line: int, column: int, message: str, path: str = "") -> LiftplanError:
         """Shorthand for the common case of a single error."""

@@ -14,7 +14,7 @@ import jinja2
 
 from generator.plan import Plan
 from generator.render import render
-from generator.view import index_view, program_view, week_file, week_view
+from generator.view import Listing, index_view, program_view, week_file, week_view
 
 ASSETS = ("assets/style.css",)
 
@@ -39,12 +39,12 @@ def program_pages(
 
 def site_pages(
     env: jinja2.Environment,
-    plans: Sequence[Plan],
+    listings: Sequence[Listing],
     pages: Sequence[str],
     base_url: str | None = None,
 ) -> dict[str, bytes]:
     """The index of programs, the assets every page uses, and with a base URL a sitemap."""
-    index = _canonical(index_view(plans), base_url, "index.html")
+    index = _canonical(index_view(listings), base_url, "index.html")
     files = {"index.html": render(env, "index.html", index).encode("utf-8")}
     for asset in ASSETS:
         files[asset] = asset_text(env, asset).encode("utf-8")

@@ -7,6 +7,7 @@ every link made relative here, so a template override cannot get a plan wrong.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -29,24 +30,36 @@ def week_file(number: int) -> str:
     return f"week-{number:02d}.html"
 
 
-def index_view(plans: Sequence[Plan]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Listing:
+    """A program as the site's index lists it. The build cache keeps it, so the index of
+    many programs is made without expanding the ones that did not change."""
+
+    id: str
+    title: str
+    athlete: str
+    span: str
+
+
+def listing(plan: Plan) -> Listing:
+    first, last = plan.weeks[0].start, plan.weeks[-1].end
+    span = f"{len(plan.weeks)} weeks, {first:%d %b %Y} to {last:%d %b %Y}"
+    return Listing(plan.program.id, plan.program.title, plan.program.athlete, span)
+
+
+def index_view(listings: Sequence[Listing]) -> dict[str, Any]:
     return {
         **page("Programs", ""),
         "programs": [
             {
-                "title": plan.program.title,
-                "athlete": plan.program.athlete,
-                "href": f"{plan.program.id}/index.html",
-                "span": _span(plan),
+                "title": entry.title,
+                "athlete": entry.athlete,
+                "href": f"{entry.id}/index.html",
+                "span": entry.span,
             }
-            for plan in sorted(plans, key=lambda plan: plan.program.id)
+            for entry in sorted(listings, key=lambda entry: entry.id)
         ],
     }
-
-
-def _span(plan: Plan) -> str:
-    first, last = plan.weeks[0].start, plan.weeks[-1].end
-    return f"{len(plan.weeks)} weeks, {first:%d %b %Y} to {last:%d %b %Y}"
 
 
 # What each downloadable file of a program is, by format, in the order they are offered.
@@ -69,7 +82,7 @@ def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
             "coach": program.coach,
             "description": program.description,
             "notes": program.notes,
-            "span": _span(plan),
+            "span": listing(plan).span,
             "units": program.units,
             "links": [{"title": title, "url": url} for title, url in program.links],
         },

@@ -8,6 +8,7 @@ names the folders liftplan made; a non-empty folder without it is never replaced
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import tempfile
@@ -33,22 +34,63 @@ class Written:
 
 def write_output(output: Path, files: Mapping[str, bytes]) -> Written:
     """Replace `output` with exactly `files` (relative POSIX paths -> bytes), or change nothing."""
-    check_output(output)
-    targets = {relative: _safe(relative) for relative in files}
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.new-"))
-    try:
-        for relative, data in files.items():
-            target = staging / targets[relative]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        changed = sum(1 for relative, data in files.items() if not _same(output / relative, data))
-        _swap(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with Staging(output) as staging:
+        changed = sum(staging.put(relative, data) for relative, data in files.items())
+        staging.commit()
     return Written(len(files), changed)
+
+
+class Staging:
+    """The next output, written file by file into a temporary folder beside the old one.
+
+    A build streams each program's files in as they are made (from worker processes
+    too: a Staging pickles as its two paths), so memory does not grow with the number
+    of programs; `commit` swaps the folder in whole. Used as a context manager, any
+    failure before the commit removes the temporary folder and leaves the output as it was.
+    """
+
+    def __init__(self, output: Path) -> None:
+        check_output(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        self.output = output
+        self.folder = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.new-"))
+
+    def put(self, relative: str, data: bytes) -> bool:
+        """Write one file; True if it differs from the previous output's."""
+        target = self._target(relative)
+        target.write_bytes(data)
+        return not _same(self.output / relative, data)
+
+    def copy(self, relative: str, source: Path) -> bool:
+        """Copy one file in (from the cache); True if it differs from the previous output's."""
+        target = self._target(relative)
+        shutil.copyfile(source, target)
+        previous = self.output / relative
+        try:
+            return not filecmp.cmp(source, previous, shallow=False)
+        except OSError:
+            return True
+
+    def _target(self, relative: str) -> Path:
+        target = self.folder / _safe(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def commit(self) -> None:
+        """Mark the new folder as liftplan's and put it in place of the old output."""
+        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        check_output(self.output)
+        _swap(self.folder, self.output)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None:
+            self.discard()
 
 
 def check_output(output: Path) -> None:

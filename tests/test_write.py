@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_module
+from generator import export
 from generator.build import build
 from generator.plan import Plan
 from generator.write import MARKER, OutputError, write_output
@@ -53,13 +53,13 @@ def test_a_failed_render_leaves_the_previous_output_byte_identical(
     before = snapshot(built)
     calls = []
 
-    def broken(plan: Plan, previous: bytes | None) -> str:
+    def broken(plan: Plan) -> str:
         calls.append(plan.program.id)
         if len(calls) == 3:
             raise RuntimeError("template exploded")
         return "changed\n"
 
-    monkeypatch.setitem(build_module.RENDERERS, "csv", ("plan.csv", broken))
+    monkeypatch.setattr(export, "plan_csv", broken)
     with pytest.raises(RuntimeError, match="template exploded"):
         build([str(PROGRAMS)], built, FAST)
     assert snapshot(built) == before
