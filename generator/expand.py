@@ -13,6 +13,12 @@ A training log, when given, is read as the weeks are walked: what was done in a
 session changes the state the following sessions are planned from (by the rules
 the spec states), never the session itself. Without a log, or with one in which
 every set met its target, the plan is the projection.
+
+The calendar is laid out for every week before any session is planned, because it
+depends on nothing the log changes; which entry did which session, and on what date,
+is then settled from it by the spec's rule for missed sessions (`on_missed`): skip
+matches entries to sessions by date, shift (see generator.shift) holds the sessions
+in order on the training days as they came.
 """
 
 from __future__ import annotations
@@ -62,18 +68,23 @@ from generator.plan import (
     SkippedDate,
     WeekSummary,
 )
+from generator.shift import Due, reschedule, training_days
 
 Key = tuple[int, str, int]  # phase index, session label, position in the session
+
+# What the plan says of a training day that passed with no entry under the shift rule.
+SHIFTED_REASON = "session {label} was not logged"
 
 
 def expand(program: Program, log: TrainingLog = EMPTY_LOG) -> Plan:
     """Every week of the program, with every session's exercises and sets, re-planned
     from what the log says was done."""
-    state = _State(log=log)
+    dates = _dates(program, _calendars(program), log)
+    state = _State()
     weeks = []
     for phase in program.phases:
         for number in range(phase.first_week, phase.last_week + 1):
-            weeks.append(_week(program, phase, number, state))
+            weeks.append(_week(program, phase, number, state, dates[number]))
         state.close_phase(program, phase)
     return Plan(program, tuple(weeks))
 
@@ -120,11 +131,9 @@ class _State:
     """Everything expansion remembers between weeks."""
 
     progress: dict[Key, _Progress] = field(default_factory=dict)
-    rotation: dict[int, int] = field(default_factory=dict)
     training_weeks: dict[int, int] = field(default_factory=dict)
     wave_cycles: dict[str, int] = field(default_factory=dict)
     technique_weeks: dict[str, int] = field(default_factory=dict)
-    log: TrainingLog = EMPTY_LOG
     # Logged AMRAP sets by exercise and wave cycle: (every one met its reps, best estimate).
     amraps: dict[tuple[str, int], tuple[bool, Fraction | None]] = field(default_factory=dict)
 
@@ -153,11 +162,33 @@ class _Slot:
     moved_from: datetime.date | None
 
 
-def _calendar(
-    program: Program, phase: Phase, number: int, state: _State
-) -> tuple[list[_Slot], list[SkippedDate]]:
+@dataclass(frozen=True, slots=True)
+class _Calendar:
+    """One week as the calendar lays it out: its sessions' slots, in date order, and what
+    happened to its skipped dates."""
+
+    slots: tuple[_Slot, ...]
+    skipped: tuple[SkippedDate, ...]
+
+
+def _calendars(program: Program) -> dict[int, _Calendar]:
+    """Every week's calendar by week number. Labels take the training days in turn, and a
+    phase's turn carries on from week to week."""
+    rotation: dict[int, int] = {}
+    return {
+        number: _calendar(program, phase, number, rotation)
+        for phase in program.phases
+        for number in range(phase.first_week, phase.last_week + 1)
+    }
+
+
+def _week_start(program: Program, number: int) -> datetime.date:
+    return program.start + datetime.timedelta(weeks=number - 1)
+
+
+def _calendar(program: Program, phase: Phase, number: int, rotation: dict[int, int]) -> _Calendar:
     """The week's sessions: dates, labels and what happened to skipped dates."""
-    start = program.start + datetime.timedelta(weeks=number - 1)
+    start = _week_start(program, number)
     window = [start + datetime.timedelta(days=offset) for offset in range(7)]
     training = [day for day in window if WEEKDAYS[day.weekday()] in phase.days]
     labels = [template.label for template in phase.sessions]
@@ -166,7 +197,7 @@ def _calendar(
     skipped: list[SkippedDate] = []
     for day in training:
         weekday = WEEKDAYS[day.weekday()]
-        label = _label(phase, weekday, labels, state)
+        label = _label(phase, weekday, labels, rotation)
         if label is None:
             continue
         if day not in program.skips:
@@ -181,17 +212,17 @@ def _calendar(
         skipped.append(SkippedDate(day, reason, "moved"))
         slots.append(_Slot(moved_to, label, weekday, day))
     slots.sort(key=lambda slot: slot.date)
-    return slots, skipped
+    return _Calendar(tuple(slots), tuple(skipped))
 
 
-def _label(phase: Phase, weekday: str, labels: list[str], state: _State) -> str | None:
+def _label(phase: Phase, weekday: str, labels: list[str], rotation: dict[int, int]) -> str | None:
     """Sessions take the training days in turn, unless the phase maps days to labels."""
     if phase.day_map is not None:
         return phase.day_map.get(weekday)
     if not labels:
         return None
-    turn = state.rotation.get(phase.index, 0)
-    state.rotation[phase.index] = turn + 1
+    turn = rotation.get(phase.index, 0)
+    rotation[phase.index] = turn + 1
     return labels[turn % len(labels)]
 
 
@@ -205,21 +236,114 @@ def _free_day(
     return None
 
 
+# --- the dates, once the log is read ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """How one slot's session is held: its date, the log's entry for it, whether it is
+    missed (skip rule) and the training days that passed while it was due (shift rule)."""
+
+    date: datetime.date
+    entry: LoggedSession | None = None
+    missed: bool = False
+    passed: tuple[datetime.date, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Dates:
+    """A week's calendar once the log is read: where the week starts, and how each of its
+    slots' sessions is held."""
+
+    calendar: _Calendar
+    start: datetime.date
+    turns: tuple[_Turn, ...]
+
+
+def _dates(
+    program: Program, calendars: dict[int, _Calendar], log: TrainingLog
+) -> dict[int, _Dates]:
+    """Every week's dates under the spec's rule for missed sessions."""
+    if program.on_missed == "shift":
+        return _shifted_dates(program, calendars, log)
+    last = log.last_date
+    dates = {}
+    for number, calendar in calendars.items():
+        start = _week_start(program, number)
+        entries = _logged(calendar.slots, start, log)
+        turns = (
+            _Turn(slot.date, entry, entry is None and last is not None and slot.date < last)
+            for slot, entry in zip(calendar.slots, entries, strict=True)
+        )
+        dates[number] = _Dates(calendar, start, tuple(turns))
+    return dates
+
+
+def _shifted_dates(
+    program: Program, calendars: dict[int, _Calendar], log: TrainingLog
+) -> dict[int, _Dates]:
+    """The shift rule. A week starts as many days later as its first session moved (a
+    week with no session, as many as the session before it), or earlier, at the first
+    training day it lists as passed, so that its heading never comes after what it shows.
+    """
+    turns = _shifted_turns(program, calendars, log)
+    dates = {}
+    moved = datetime.timedelta(0)
+    for number, calendar in calendars.items():
+        week = turns[number]
+        if week:
+            moved = week[0].date - calendar.slots[0].date
+        passed = [day for turn in week for day in turn.passed]
+        start = min([_week_start(program, number) + moved, *passed])
+        dates[number] = _Dates(calendar, start, tuple(week))
+    return dates
+
+
+def _shifted_turns(
+    program: Program, calendars: dict[int, _Calendar], log: TrainingLog
+) -> dict[int, list[_Turn]]:
+    """Each week's turns under the shift rule: the sessions in program order, held on
+    the training days as they came (see generator.shift)."""
+    due = [
+        Due(number, slot.label, slot.date)
+        for number, calendar in calendars.items()
+        for slot in calendar.slots
+    ]
+    days = training_days(program, [session.date for session in due])
+    rescheduled = reschedule(due, days, [entry.date for entry in log.sessions])
+    turns: dict[int, list[_Turn]] = {number: [] for number in calendars}
+    for session, held in zip(due, rescheduled.held, strict=True):
+        entry = log.sessions[held.entry] if held.entry is not None else None
+        turns[session.week].append(_Turn(held.date, entry, passed=held.passed))
+    return turns
+
+
+def _skipped(dates: _Dates) -> tuple[SkippedDate, ...]:
+    """The week's skipped dates, and the training days that passed with its sessions due,
+    in date order."""
+    passed = [
+        SkippedDate(day, SHIFTED_REASON.format(label=slot.label), "shifted")
+        for slot, turn in zip(dates.calendar.slots, dates.turns, strict=True)
+        for day in turn.passed
+    ]
+    return tuple(sorted((*dates.calendar.skipped, *passed), key=lambda skip: skip.date))
+
+
 # --- one week --------------------------------------------------------------------------------
 
 
-def _week(program: Program, phase: Phase, number: int, state: _State) -> PlannedWeek:
-    slots, skipped = _calendar(program, phase, number, state)
+def _week(
+    program: Program, phase: Phase, number: int, state: _State, dates: _Dates
+) -> PlannedWeek:
+    slots = dates.calendar.slots
     deload = number in program.deloads
     rule = program.deloads.get(number)
     week_in_phase = number - phase.first_week + 1
     training_week = state.training_weeks.get(phase.index, 0)
     templates = {template.label: template for template in phase.sessions}
     contents = _session_contents(phase, slots, training_week)
-    start = program.start + datetime.timedelta(weeks=number - 1)
-    logged = _logged(slots, start, state.log)
     sessions = []
-    for slot, keys, entry in zip(slots, contents, logged, strict=True):
+    for slot, keys, turn in zip(slots, contents, dates.turns, strict=True):
         template = templates[slot.label]
         day_type = phase.day_types.get(slot.weekday)
         context = _Context(program, phase, number, week_in_phase, training_week, deload, rule)
@@ -231,14 +355,13 @@ def _week(program: Program, phase: Phase, number: int, state: _State) -> Planned
                 _item(phase, key),
                 day_type.name if day_type else None,
                 state,
-                logged=(entry, claimed),
+                logged=(turn.entry, claimed),
             )
             for key in keys
         )
-        last = state.log.last_date
         sessions.append(
             PlannedSession(
-                date=slot.date,
+                date=turn.date,
                 week=number,
                 label=slot.label,
                 title=template.title,
@@ -246,8 +369,8 @@ def _week(program: Program, phase: Phase, number: int, state: _State) -> Planned
                 moved_from=slot.moved_from,
                 notes=template.notes,
                 exercises=exercises,
-                logged=entry,
-                missed=entry is None and last is not None and slot.date < last,
+                logged=turn.entry,
+                missed=turn.missed,
             )
         )
     if not deload:
@@ -256,9 +379,9 @@ def _week(program: Program, phase: Phase, number: int, state: _State) -> Planned
         number=number,
         phase=phase.name,
         phase_index=phase.index,
-        start=program.start + datetime.timedelta(weeks=number - 1),
+        start=dates.start,
         deload=deload,
-        skipped=tuple(skipped),
+        skipped=_skipped(dates),
         sessions=tuple(sessions),
         summary=_summary(program, sessions),
     )
@@ -313,7 +436,9 @@ def _item(phase: Phase, key: Key) -> Prescription:
     return template.items[key[2]]
 
 
-def _session_contents(phase: Phase, slots: list[_Slot], training_week: int) -> list[list[Key]]:
+def _session_contents(
+    phase: Phase, slots: Sequence[_Slot], training_week: int
+) -> list[list[Key]]:
     """Which prescriptions each session holds, after frequency steps add extra sessions."""
     sizes = {template.label: len(template.items) for template in phase.sessions}
     contents: list[list[Key]] = [

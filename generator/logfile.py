@@ -2,8 +2,11 @@
 
 A log (`<spec name>.log.yaml`, see `generator.log`) is read by the hardened loader,
 checked by `schemas/log.schema.json`, then against the program and its plan: the id,
-the exercises, and that every date falls on a planned session. Every problem is a
-located diagnostic; a set written wrong is pointed at inside its line.
+the exercises, and that every date falls on a planned session. Under the shift rule
+for missed sessions (`on_missed: shift`) an entry is instead the next session due,
+whatever its date: the entries must not outnumber the sessions, and an entry that names
+its session must name that one. Every problem is a located diagnostic; a set written
+wrong is pointed at inside its line.
 
 Sets are written REPS@LOAD (`10@90`), REPS@LOAD@RPE (`10@60@8`), with `bw` for
 bodyweight (`8@bw`) and a count in front to repeat a set (`3x10@90`), separated by
@@ -41,6 +44,7 @@ from generator.model import Program
 from generator.plan import Plan, PlannedSession
 from generator.resources import data_dir, schema
 from generator.schema_check import Locating, format_path, schema_diagnostics, show
+from generator.shift import LATEST_WEEKS, Due, reschedule, training_days
 
 # The most sets one exercise may have in one session, counting `3x` repeats.
 MAX_SETS = 100
@@ -320,19 +324,22 @@ class _LogChecker(Locating):
                 f"{show(self.program.id)}",
             )
         first_line: dict[str, int] = {}
-        labels = []
         for index, entry in enumerate(data["sessions"]):
-            path: Path = ("sessions", index)
             date_text = entry["date"]
             if date_text in first_line:
                 self.error(
-                    (*path, "date"),
+                    ("sessions", index, "date"),
                     f"{date_text} is already logged at line {first_line[date_text]}: "
                     "give each day one entry",
                 )
             else:
-                first_line[date_text] = self.document.locate((*path, "date"))[0]
-            day = datetime.date.fromisoformat(date_text)
+                first_line[date_text] = self.document.locate(("sessions", index, "date"))[0]
+        if self.program.on_missed == "shift":
+            return self._check_in_order()
+        labels = []
+        for index, entry in enumerate(data["sessions"]):
+            path: Path = ("sessions", index)
+            day = datetime.date.fromisoformat(entry["date"])
             check = check_day(self.plan, day, entry.get("session"))
             if check.problem:
                 self.error((*path, check.about), check.problem)
@@ -344,6 +351,60 @@ class _LogChecker(Locating):
             for exercise in entry["done"]:
                 self._check_count((*path, "done", exercise))
         return labels
+
+    def _check_in_order(self) -> list[str]:
+        """The shift rule: the entries, in date order, are the plan's sessions in order.
+        Return each entry's session label."""
+        data = self.document.data
+        labels = [""] * len(data["sessions"])
+        dated = self._dated_entries()
+        sessions = self.plan.sessions
+        due = [Due(session.week, session.label, session.date) for session in sessions]
+        days = training_days(self.program, [session.date for session in sessions])
+        rescheduled = reschedule(due, days, [day for _, day in dated])
+        for session, held in zip(sessions, rescheduled.held, strict=True):
+            if held.entry is None:
+                break
+            index = dated[held.entry][0]
+            path: Path = ("sessions", index)
+            named = data["sessions"][index].get("session")
+            if named is not None and named != session.label:
+                self.error(
+                    (*path, "session"),
+                    f"the next session due is {session.label} of week {session.week} "
+                    f"(planned {_day(held.due)}), not {show(named)}: "
+                    "with on_missed: shift, sessions are done in order",
+                )
+                continue
+            labels[index] = session.label
+            self._check_planned(path, data["sessions"][index], (session,))
+        for index, _day_done in dated[rescheduled.used :]:
+            self._one_too_many(index, dated[rescheduled.used - 1][0], len(sessions))
+        for index, entry in enumerate(data["sessions"]):
+            for exercise in entry["done"]:
+                self._check_count(("sessions", index, "done", exercise))
+        return labels
+
+    def _dated_entries(self) -> list[tuple[int, datetime.date]]:
+        """Each entry's index and date, in date order, leaving out (with an error) a date
+        no session can be done on, and a date logged twice (reported already)."""
+        dated: dict[datetime.date, int] = {}
+        for index, entry in enumerate(self.document.data["sessions"]):
+            day = datetime.date.fromisoformat(entry["date"])
+            problem = shifted_day_problem(self.plan, day)
+            if problem:
+                self.error(("sessions", index, "date"), problem)
+            elif day not in dated:
+                dated[day] = index
+        return sorted(((index, day) for day, index in dated.items()), key=lambda pair: pair[1])
+
+    def _one_too_many(self, index: int, last: int, count: int) -> None:
+        line = self.document.locate(("sessions", last, "date"))[0]
+        self.error(
+            ("sessions", index, "date"),
+            f"the plan's {count} sessions are all logged already (the last at line {line}): "
+            "this entry is one more than the plan has",
+        )
 
     def _check_planned(
         self, path: Path, entry: Mapping[str, Any], planned: tuple[PlannedSession, ...]
@@ -437,7 +498,11 @@ def check_day(
 
     A label must be planned in the day's week: a session moved to another day of the
     same week is fine. `hint` says how to name the session when none is planned that day.
+    Under the shift rule any day the plan can reach is fine and `planned` is empty: which
+    session an entry is depends on the entries before it, so the whole log settles it.
     """
+    if plan.program.on_missed == "shift":
+        return DayCheck(shifted_day_problem(plan, day))
     weeks = plan.weeks
     start, end = weeks[0].start, weeks[-1].end
     if day < start:
@@ -461,6 +526,23 @@ def check_day(
         )
     on_the_day = [session for session in same if session.date == day]
     return DayCheck(planned=tuple(on_the_day + [s for s in same if s.date != day]))
+
+
+def shifted_day_problem(plan: Plan, day: datetime.date) -> str:
+    """What is wrong with training on `day` under the shift rule ("" if nothing): it is
+    before the program starts, or so long after the projection ends that no plan shifted
+    by missed days should reach it (an entry years ahead is a typo, not a late session)."""
+    start = plan.weeks[0].start
+    if day < start:
+        return f"{day.isoformat()} is before the program starts ({start.isoformat()})"
+    end = plan.weeks[-1].end
+    latest = end + datetime.timedelta(weeks=LATEST_WEEKS)
+    if day > latest:
+        return (
+            f"{day.isoformat()} is more than {LATEST_WEEKS} weeks after the program ends "
+            f"({end.isoformat()})"
+        )
+    return ""
 
 
 def exercise_suggestion(word: str, program: Program) -> str:

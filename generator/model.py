@@ -283,6 +283,7 @@ class Program:
     start: datetime.date
     skips: Mapping[datetime.date, Skip]
     on_skip: Literal["move", "drop"]
+    on_missed: Literal["skip", "shift"]
     time: str | None
     duration: int
     timezone: str | None
@@ -316,6 +317,7 @@ def build_program(data: Mapping[str, Any]) -> Program:
         start=datetime.date.fromisoformat(data["start"]),
         skips=MappingProxyType(_skips(schedule.get("skip", []))),
         on_skip=schedule.get("on_skip", _schedule_default("on_skip")),
+        on_missed=schedule.get("on_missed", _schedule_default("on_missed")),
         time=schedule.get("time"),
         duration=parse_duration(schedule.get("duration", _schedule_default("duration"))),
         timezone=schedule.get("timezone"),

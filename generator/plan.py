@@ -68,7 +68,9 @@ class PlannedSession:
     """A dated session. `moved_from` is the skipped date it was moved from, if it was.
 
     `logged` is the training log's entry for it; `missed` says it lies before the log's
-    last entry and has none. A session after the log's last entry is still the plan.
+    last entry and has none (the skip rule; under the shift rule no session is missed: it
+    moves later, and the days that passed are its week's `skipped`). A session after the
+    log's last entry is still the plan.
     """
 
     date: datetime.date
@@ -89,11 +91,14 @@ class PlannedSession:
 
 @dataclass(frozen=True, slots=True)
 class SkippedDate:
-    """A training date that had no session, and what became of its session."""
+    """A training date that had no session, and what became of its session: moved in its
+    week or dropped (the spec skips the date), or shifted (the training log has no entry
+    for the session due that day, and under the shift rule it and the rest of the plan
+    moved on to the next training day)."""
 
     date: datetime.date
     reason: str
-    outcome: Literal["moved", "dropped"]
+    outcome: Literal["moved", "dropped", "shifted"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +123,12 @@ class WeekSummary:
 
 @dataclass(frozen=True, slots=True)
 class PlannedWeek:
-    """One program week: its phase, whether it is a deload, its sessions."""
+    """One program week: its phase, whether it is a deload, its sessions.
+
+    A week runs seven days from `start`, the program's start plus whole weeks, unless the
+    shift rule moved its sessions: then it starts as they moved, and it ends at its last
+    session if that is later than seven days on.
+    """
 
     number: int
     phase: str
@@ -131,7 +141,8 @@ class PlannedWeek:
 
     @property
     def end(self) -> datetime.date:
-        return self.start + datetime.timedelta(days=6)
+        seventh = self.start + datetime.timedelta(days=6)
+        return max(seventh, self.sessions[-1].date) if self.sessions else seventh
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,17 @@ from fractions import Fraction
 from generator.export import number
 from generator.log import set_text
 from generator.notation import format_duration
-from generator.plan import Plan, PlannedExercise, PlannedSession, PlannedSet, PlannedWeek
+from generator.plan import (
+    Plan,
+    PlannedExercise,
+    PlannedSession,
+    PlannedSet,
+    PlannedWeek,
+    SkippedDate,
+)
+
+# What a training day that passed with no entry did to the plan under the shift rule.
+SHIFTED = "the plan moved on one training day"
 
 
 def show_plan(plan: Plan, week: int | None = None) -> str:
@@ -31,8 +41,7 @@ def _week(week: PlannedWeek, units: str) -> Iterator[str]:
     deload = "  DELOAD" if week.deload else ""
     yield f"Week {week.number}: {week.phase}, {week.start:%d %b} to {week.end:%d %b %Y}{deload}"
     for skip in week.skipped:
-        reason = f" ({skip.reason})" if skip.reason else ""
-        yield f"  {skip.date:%a %d %b}: skipped{reason}, session {skip.outcome}"
+        yield f"  {skip.date:%a %d %b}: " + _skipped(skip)
     for session in week.sessions:
         yield from _session(session, units)
     summary = week.summary
@@ -45,6 +54,18 @@ def _week(week: PlannedWeek, units: str) -> Iterator[str]:
         f"  Summary: {summary.hard_sets} hard sets, tonnage {number(summary.tonnage, 1)} {units}"
         f"{intensity}"
     )
+
+
+def _skipped(skip: SkippedDate) -> str:
+    if skip.outcome == "shifted":
+        return shifted_text(skip)
+    reason = f" ({skip.reason})" if skip.reason else ""
+    return f"skipped{reason}, session {skip.outcome}"
+
+
+def shifted_text(skip: SkippedDate) -> str:
+    """A training day that passed with the session due not logged, after its date."""
+    return f"missed ({skip.reason}), {SHIFTED}"
 
 
 def _session(session: PlannedSession, units: str) -> Iterator[str]:

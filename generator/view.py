@@ -13,9 +13,16 @@ from typing import Any
 
 from generator.export import number
 from generator.log import LoggedSet
-from generator.plan import HARD_KINDS, Plan, PlannedExercise, PlannedSession, PlannedWeek
+from generator.plan import (
+    HARD_KINDS,
+    Plan,
+    PlannedExercise,
+    PlannedSession,
+    PlannedWeek,
+    SkippedDate,
+)
 from generator.progress import WeekProgress, has_log, progress, tracked
-from generator.show import describe_sets, group_sets, load_label
+from generator.show import describe_sets, group_sets, load_label, shifted_text
 
 CHART_WIDTH = 640
 CHART_HEIGHT = 200
@@ -110,15 +117,30 @@ def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
                 "phase": week.phase,
                 "dates": f"{week.start:%d %b} to {week.end:%d %b}",
                 "deload": week.deload,
-                "sessions": [
-                    f"{session.date:%a %d %b}: {session.title or 'session ' + session.label}"
-                    + _logged_mark(session)
-                    for session in week.sessions
-                ],
+                "sessions": [_calendar_line(session) for session in week.sessions],
+                "days": _calendar_days(week),
             }
             for week in plan.weeks
         ],
     }
+
+
+def _calendar_line(session: PlannedSession) -> str:
+    name = session.title or f"session {session.label}"
+    return f"{session.date:%a %d %b}: {name}" + _logged_mark(session)
+
+
+def _calendar_days(week: PlannedWeek) -> list[str]:
+    """The calendar's lines for a week: its sessions, and in date order among them the
+    training days that passed with a session due under the shift rule (a week's
+    `sessions` stay the sessions alone, for those who count them)."""
+    lines = [(session.date, _calendar_line(session)) for session in week.sessions]
+    lines += [
+        (skip.date, f"{skip.date:%a %d %b}: " + shifted_text(skip))
+        for skip in week.skipped
+        if skip.outcome == "shifted"
+    ]
+    return [line for _, line in sorted(lines, key=lambda pair: pair[0])]
 
 
 def _logged_mark(session: PlannedSession) -> str:
@@ -256,18 +278,20 @@ def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
             "phase": week.phase,
             "dates": f"{week.start:%d %b} to {week.end:%d %b %Y}",
             "deload": week.deload,
-            "skipped": [
-                f"{skip.date:%a %d %b}: no training"
-                + (f" ({skip.reason})" if skip.reason else "")
-                + f", session {skip.outcome}"
-                for skip in week.skipped
-            ],
+            "skipped": [f"{skip.date:%a %d %b}: " + _skipped(skip) for skip in week.skipped],
             "summary": _summary(week, program.units),
         },
         "previous": week_file(previous) if previous else None,
         "next": week_file(following) if following else None,
         "sessions": [_session(plan, session) for session in week.sessions],
     }
+
+
+def _skipped(skip: SkippedDate) -> str:
+    if skip.outcome == "shifted":
+        return shifted_text(skip)
+    reason = f" ({skip.reason})" if skip.reason else ""
+    return f"no training{reason}, session {skip.outcome}"
 
 
 def _summary(week: PlannedWeek, units: str) -> str:

@@ -152,7 +152,11 @@ def test_closed_sets_are_enums() -> None:
         "sat",
         "sun",
     ]
-    assert definitions["skipped_date"]["properties"]["outcome"]["enum"] == ["moved", "dropped"]
+    assert definitions["skipped_date"]["properties"]["outcome"]["enum"] == [
+        "moved",
+        "dropped",
+        "shifted",
+    ]
     assert definitions["program"]["properties"]["units"]["enum"] == ["kg", "lb"]
     program = schema("program")["definitions"]["phase"]["properties"]
     for key in ("goal", "model"):
