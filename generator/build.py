@@ -297,7 +297,7 @@ def _render(
     warnings = tuple(d for d in checked if d.severity is Severity.WARNING)
     if errors or (job.strict and warnings):
         return ProgramBuild(spec, blocking=errors + (warnings if job.strict else ()))
-    plan, log = plan_with_log(spec, build_program(document.data))
+    plan, log = plan_with_log(spec, build_program(document.data), inputs.log_bytes)
     if log is not None:
         warnings += log.warnings
         if log.errors or (job.strict and log.warnings):

@@ -28,7 +28,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path as FilePath
-from typing import Any
+from typing import Any, Literal
 
 from generator.errors import Diagnostic, LiftplanError, Outcome, Severity, sort_diagnostics
 from generator.expand import expand
@@ -854,17 +854,26 @@ def entry_from_arguments(
     return entry
 
 
-def plan_with_log(spec: str, program: Program) -> tuple[Plan, CheckedLog | None]:
+def plan_with_log(
+    spec: str, program: Program, raw: bytes | Literal["read"] | None = "read"
+) -> tuple[Plan, CheckedLog | None]:
     """A program's plan, re-planned from the training log beside its spec if it has one.
 
     The log is checked against the projected plan; with errors in it, the projection
-    is returned with the check, for the caller to report.
+    is returned with the check, for the caller to report. `raw` is the log's bytes (None:
+    there is none) when the caller has read them already, as the build does to key its
+    cache by the very bytes it plans from.
     """
     projected = expand(program)
     path = log_path(spec)
-    if not path.is_file():
+    if raw == "read":
+        if not path.is_file():
+            return projected, None
+        checked = check_log(str(path), program, projected)
+    elif raw is None:
         return projected, None
-    checked = check_log(str(path), program, projected)
+    else:
+        checked = check_log_bytes(raw, str(path), program, projected)
     if checked.log is None or checked.errors:
         return projected, checked
     return expand(program, checked.log), checked
