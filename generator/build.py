@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -36,7 +37,7 @@ from generator.resources import data_dir
 from generator.site import program_pages, site_pages
 from generator.validate import check_document, find_specs
 from generator.view import Listing, listing
-from generator.write import Staging, check_output
+from generator.write import Staging, check_output, output_lock
 
 FORMATS = ("html", "pdf", "ics", "json", "csv")
 PAGE_SIZES = ("a4", "letter")
@@ -102,6 +103,7 @@ def build(
     progress: Progress | None = None,
     jobs: int = 1,
     cache: Path | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> BuildResult:
     """Build every spec under `paths` into `output`, or raise and write nothing.
 
@@ -109,12 +111,37 @@ def build(
     the template); a PDF WeasyPrint cannot make raises PdfError; an unwritable output,
     OutputError. `jobs` above 1 builds programs in that many worker processes, with
     byte-identical output; `cache` is a folder that keeps rendered formats by content.
+    Another build into the same output is waited for (`waiting` is told first).
     """
     if page_size not in PAGE_SIZES:
         raise ValueError(f"page size {page_size!r}: choose from {', '.join(PAGE_SIZES)}")
     specs = find_specs(paths)
     recipe = Recipe.of(formats, templates, base_url, page_size)
     check_output(output)
+    with output_lock(output, waiting):
+        return _build(
+            specs,
+            output=output,
+            recipe=recipe,
+            strict=strict,
+            progress=progress,
+            jobs=jobs,
+            cache=cache,
+        )
+
+
+def _build(
+    specs: Sequence[str],
+    *,
+    output: Path,
+    recipe: Recipe,
+    strict: bool,
+    progress: Progress | None,
+    jobs: int,
+    cache: Path | None,
+) -> BuildResult:
+    """The build itself, with the output's lock held."""
+    formats, templates, base_url = recipe.formats, recipe.templates, recipe.base_url
     with Staging(output) as staging:
         job = Job(recipe, strict, output, staging, cache)
         results = []
@@ -176,8 +203,14 @@ def _each_program(specs: Sequence[str], job: Job, jobs: int) -> Iterator[Program
     )
     try:
         yield from pool.map(build_one, specs, repeat(job))
-    finally:
+    except BaseException:
+        # Interrupted, or a program failed: stop the workers now, before the staging
+        # folder they write into is removed, rather than wait for what they are laying out.
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 class _Flag(Protocol):
@@ -189,9 +222,15 @@ _failed: _Flag = threading.Event()
 
 
 def _share_failure(flag: _Flag) -> None:
-    """Give this process the build's flag that some program was found bad."""
+    """Give this process the build's flag that some program was found bad.
+
+    In a worker, also leave Ctrl+C to the main process: it stops the workers itself and
+    removes the staging folder once they are gone.
+    """
     global _failed  # noqa: PLW0603 - one flag per process, set up once per build
     _failed = flag
+    if multiprocessing.parent_process() is not None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def build_one(spec: str, job: Job) -> ProgramBuild:

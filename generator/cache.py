@@ -186,6 +186,9 @@ class Cache:
         except OSError:
             # A cache that cannot be written only costs time on the next build.
             shutil.rmtree(staging, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
 
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove every entry but these (and any half-written leftovers)."""

@@ -426,7 +426,13 @@ def build(
     )
     if no_cache and cache_dir is not None:
         raise click.UsageError("--cache and --no-cache contradict each other")
-    result = _run_build(settings, jobs, None if no_cache else cache_dir or "")
+    _interruptible()
+    try:
+        result = _run_build(settings, jobs, None if no_cache else cache_dir or "")
+    except KeyboardInterrupt as stopped:
+        number = stopped.number if isinstance(stopped, Interrupted) else 2
+        click.echo(f"liftplan: interrupted; {settings.output} was left as it was", err=True)
+        sys.exit(128 + number)
     _print(list(result.warnings))
     elapsed = time.perf_counter() - started
     pages = f"{result.pages} PDF pages, " if "pdf" in settings.formats else ""
@@ -477,6 +483,9 @@ def _run_build(settings: Settings, jobs: int | None, cache: str | None) -> Build
         def advance(done: int, total: int, program_id: str) -> None:
             bar.update(1, program_id)
 
+        def waiting() -> None:
+            click.echo(f"liftplan: waiting for another build into {output} to finish", err=True)
+
         try:
             return run_build(
                 specs,
@@ -489,16 +498,51 @@ def _run_build(settings: Settings, jobs: int | None, cache: str | None) -> Build
                 progress=advance,
                 jobs=jobs or default_jobs(),
                 cache=folder,
+                waiting=waiting,
             )
         except LiftplanError as error:
             fail(error)
-        except (OutputError, PdfError, OSError) as error:
+        except (OutputError, PdfError) as error:
             click.echo(f"liftplan: error: {error}", err=True)
+            sys.exit(1)
+        except OSError as error:
+            message = f"{_os_error(error)}; {output} was left as it was"
+            click.echo(f"liftplan: error: {message}", err=True)
             sys.exit(1)
         except TemplateError as error:
             where, line = template_location(error)
             click.echo(f"{where}:{line}:1: template error: {error.message}", err=True)
             sys.exit(1)
+
+
+def _os_error(error: OSError) -> str:
+    """An operating system's refusal as one line: which file, and why.
+
+    >>> _os_error(OSError(28, "No space left on device", "out/a/plan.pdf"))
+    'out/a/plan.pdf: No space left on device'
+    """
+    if error.filename is None:
+        return error.strerror or str(error)
+    return f"{error.filename}: {error.strerror}"
+
+
+class Interrupted(KeyboardInterrupt):
+    """A signal asked liftplan to stop; the exit status says which (128 + its number)."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _interruptible() -> None:
+    """Turn SIGTERM into an exception like Ctrl+C's, so a build stopped either way
+    unwinds: the staging folder is removed and the output left as it was."""
+    import signal
+
+    def stop(number: int, _frame: object) -> None:
+        raise Interrupted(number)
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def _count(number: int, noun: str) -> str:

@@ -8,11 +8,13 @@ names the folders liftplan made; a non-empty folder without it is never replaced
 
 from __future__ import annotations
 
+import fcntl
 import filecmp
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -58,7 +60,13 @@ class Staging:
     def put(self, relative: str, data: bytes) -> bool:
         """Write one file; True if it differs from the previous output's."""
         target = self._target(relative)
-        target.write_bytes(data)
+        try:
+            target.write_bytes(data)
+        except OSError as error:
+            # A full disk fails the write itself, which names no file: name it.
+            if error.filename is None:
+                raise OSError(error.errno, error.strerror, str(target)) from error
+            raise
         return not _same(self.output / relative, data)
 
     def copy(self, relative: str, source: Path) -> bool:
@@ -91,6 +99,31 @@ class Staging:
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         if kind is not None:
             self.discard()
+
+
+@contextmanager
+def output_lock(output: Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the output's lock for a whole build, so two builds into one folder take turns.
+
+    Each build's staging folder is whole, but two at once would prune each other's cache
+    entries and read each other's half-swapped output; the second waits (after `waiting`
+    says so). The lock is `flock` on the folder that holds the output (where the staging
+    folder is made), so it leaves no file behind and the kernel releases it however the
+    holder ends: a killed build never leaves it held. Builds into two outputs in one
+    folder take turns too, which costs only time.
+    """
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(output.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
 
 
 def check_output(output: Path) -> None:
