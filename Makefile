@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint pytest golden bench clean
+.PHONY: site test lint pytest golden bench bench-scale clean
 
 site: $(STAMP)                     ## build every example program in programs/ into output/
 	$(BIN)/liftplan build programs -o output
@@ -23,13 +23,16 @@ bench: $(STAMP)                    ## time validation and expansion, and PDF lay
 	$(BIN)/python -m bench.expand
 	$(BIN)/python -m bench.pdf
 
+bench-scale: $(STAMP)              ## whole builds of 1 to 1000 programs, memory, MkDocs on as many pages (~30 min)
+	$(BIN)/python -m bench.scale
+
 golden: $(STAMP)                   ## rewrite tests/golden/ (plans and site pages) from the examples (review the diff!)
 	$(BIN)/python -m tests.golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $(STAMP)
 
 clean:

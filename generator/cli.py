@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from generator.errors import Diagnostic, LiftplanError
+from generator.errors import Diagnostic, LiftplanError, Severity
 
 if TYPE_CHECKING:
     from generator.build import BuildResult
@@ -89,9 +89,12 @@ def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
     files = find_specs(paths or _default_programs())
     if not files:
         raise click.UsageError("no .yaml or .yml files found in the paths given")
-    results = [check_file(file) for file in files]
-    diagnostics = [d for result in results for d in result.diagnostics]
-    failed = any(result.errors or (strict and result.warnings) for result in results)
+    # Only the diagnostics are kept, not each parsed document: memory stays flat however
+    # many specs there are.
+    diagnostics = [d for file in files for d in check_file(file).diagnostics]
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    failed = bool(errors or (strict and warnings))
     if output_format == "json":
         report = {
             "files": len(files),
@@ -101,8 +104,6 @@ def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
         click.echo(json.dumps(report, indent=2))
     else:
         _print(diagnostics)
-        errors = sum(len(result.errors) for result in results)
-        warnings = sum(len(result.warnings) for result in results)
         click.echo(
             f"{len(files)} spec{'s' if len(files) != 1 else ''} checked: "
             f"{errors} error{'s' if errors != 1 else ''}, "

@@ -1,0 +1,78 @@
+"""Scale without running out of memory: a folder of many programs and one program as long
+as a spec may be (520 weeks) build within the machine's memory, and a build's memory does
+not grow with the number of programs, because each program's files stream into the
+staging folder instead of being held until the end."""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.expand import generated_spec
+from generator.loader import dump
+
+KIB_PER_MIB = 1024
+# Far below the machine's memory, and well above what a build of any size should need.
+CEILING_MIB = 1024
+
+
+def write_programs(folder: Path, count: int, weeks: int = 4) -> Path:
+    folder.mkdir(parents=True)
+    for index in range(count):
+        spec: dict[str, Any] = generated_spec(weeks, 3, 3)
+        spec["id"] = f"athlete-{index:04d}"
+        spec["title"] = f"Athlete {index}"
+        (folder / f"athlete-{index:04d}.yaml").write_text(dump(spec), encoding="utf-8")
+    return folder
+
+
+def peak_mib(folder: Path, output: Path, formats: str) -> float:
+    """The build's peak resident memory, in MiB (`ru_maxrss` of that process alone)."""
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "generator", "build", str(folder), "-o", str(output)),
+            *("--format", formats, "-j", "1", "--no-cache"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    assert process.stderr is not None
+    assert os.waitstatus_to_exitcode(status) == 0, process.stderr.read().decode()
+    process.stderr.close()
+    return usage.ru_maxrss / KIB_PER_MIB
+
+
+@pytest.mark.slow
+def test_memory_does_not_grow_with_the_number_of_programs(tmp_path: Path) -> None:
+    few = write_programs(tmp_path / "few", 40)
+    many = write_programs(tmp_path / "many", 400)
+    small = peak_mib(few, tmp_path / "out-few", "html,json,csv,ics")
+    large = peak_mib(many, tmp_path / "out-many", "html,json,csv,ics")
+    pages = sum(1 for _ in (tmp_path / "out-many").rglob("*.html"))
+    assert pages == 400 * 5 + 1  # an overview and four weeks each, and the index
+    # Ten times the programs (about 60 MB more output) in nearly the same memory.
+    assert large < small * 1.25, (small, large)
+    assert large < CEILING_MIB
+
+
+@pytest.mark.slow
+def test_the_longest_program_a_spec_may_describe_builds_within_memory(tmp_path: Path) -> None:
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    spec = generated_spec(4, 6, 8)
+    # Ten phases of a year each (the generator's four-week phases would pass 1 MiB).
+    block = spec["phases"][0]
+    spec["phases"] = [{**block, "name": f"Year {year}", "weeks": 52} for year in range(1, 11)]
+    spec["id"] = "ten-years"
+    (folder / "ten-years.yaml").write_text(dump(spec), encoding="utf-8")
+    used = peak_mib(folder, tmp_path / "out", "html,json,csv,ics")
+    assert (tmp_path / "out" / "ten-years" / "week-520.html").is_file()
+    assert used < CEILING_MIB, used
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KIB_PER_MIB < CEILING_MIB
