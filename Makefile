@@ -13,7 +13,7 @@ site: $(STAMP)                     ## build every example program in programs/ i
 test: lint pytest                  ## the whole test suite: ruff, mypy, pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests bench fuzz
 	$(BIN)/mypy
 
 pytest: $(STAMP)

@@ -1,0 +1,63 @@
+"""Coverage-guided fuzzing of the whole pipeline with atheris (libFuzzer); not run in CI.
+
+Each input is a spec's bytes, taken through load, validate, build, expand, the HTML pages,
+JSON, CSV and the calendar feed; only LiftplanError (or validation's diagnostics) may
+come out. Seed it with the example programs, which get past validation:
+
+    .venv/bin/pip install -e '.[fuzz]'
+    mkdir -p /tmp/liftplan-pipeline-corpus
+    .venv/bin/python fuzz/fuzz_pipeline.py -max_total_time=600 -timeout=20 \\
+        /tmp/liftplan-pipeline-corpus programs tests/hostile
+
+See fuzz/fuzz_loader.py for what the arguments do and how to replay a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import atheris
+
+with atheris.instrument_imports():
+    from generator.errors import LiftplanError, Severity
+    from generator.expand import expand
+    from generator.export import plan_csv, plan_json
+    from generator.ics import plan_ics
+    from generator.loader import load_bytes
+    from generator.model import build_program
+    from generator.render import environment
+    from generator.site import program_pages
+    from generator.validate import check_document
+
+FILE = "fuzz.yaml"
+ENV = environment()
+
+
+def TestOneInput(data: bytes) -> None:  # the name atheris and libFuzzer use
+    try:
+        document = load_bytes(data, FILE)
+    except LiftplanError:
+        return
+    found = check_document(document)
+    assert all(d.file == FILE and d.line >= 1 and d.column >= 1 for d in found), found
+    if any(d.severity is Severity.ERROR for d in found):
+        return
+    try:
+        plan = expand(build_program(document.data))
+        pages = program_pages(ENV, plan)
+        assert all(isinstance(page, str) and page for page in pages.values())
+        json.loads(plan_json(plan))
+        plan_csv(plan)
+        plan_ics(plan, {})
+    except LiftplanError:
+        return
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, TestOneInput)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
