@@ -277,6 +277,11 @@ def _limit_message(error: ValidationError, keyword: str) -> str:
             return f"lists {show(duplicate[0])} more than once"
     if keyword == "False schema":
         return "is not allowed here"
+    if keyword == "dependencies" and isinstance(value, dict) and isinstance(expected, dict):
+        for key, needs in expected.items():
+            missing = [name for name in needs if key in value and name not in value]
+            if missing:
+                return f"{show(key)} needs {show(missing[0])} beside it"
     return messages.get(keyword, error.message)
 
 

@@ -76,6 +76,7 @@ _OBJECT = frozenset(
         "propertyNames",
         "minProperties",
         "maxProperties",
+        "dependencies",
     }
 )
 _ARRAY = frozenset({"type", "items", "minItems", "maxItems", "uniqueItems"})
@@ -496,6 +497,12 @@ class SchemaStrategies:
                 room = min(most - len(out), need + max_size)
                 fresh = names.filter(lambda key: key not in out and key not in declared)
                 out.update(draw(st.dictionaries(fresh, extra_values, min_size=need, max_size=room)))
+            # `dependencies` (names only): a name present brings the names it depends on.
+            for name, needs in node.get("dependencies", {}).items():
+                if name in out:
+                    for other in needs:
+                        if other not in out and values.get(other) is not None:
+                            out[other] = draw(values[other])
             return out
 
         return build()
