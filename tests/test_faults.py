@@ -82,7 +82,10 @@ def test_a_signal_mid_build_leaves_the_previous_output_and_nothing_temporary(
     until_staging(previous.parent, process)
     process.send_signal(sent)
     _out, err = process.communicate(timeout=PATIENCE)
-    assert process.returncode == status, err
+    # 128 + the signal's number, or (once seen under CI with SIGINT) death by the signal
+    # itself, which Python chooses when it decides the interrupt went unhandled: either way
+    # the caller's shell reports the interruption.
+    assert process.returncode in (status, -sent), err
     assert err.endswith("liftplan: interrupted; out was left as it was\n"), err
     assert "Traceback" not in err
     assert snapshot(previous) == before
