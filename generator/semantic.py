@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import itertools
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -123,11 +123,31 @@ def _known_zone(name: str) -> bool:
 # --- equipment and exercises -----------------------------------------------------------------
 
 
+# Plate sizes must share a step at least this big: a barbell's loads are counted in that
+# step, and sizes such as 20 and 1.0314227661826578 share a step of 2**-52, which would
+# have the rounding count trillions of amounts (found by the fuzzer).
+SMALLEST_PLATE_STEP = Fraction(1, 100)
+
+
 def _check_equipment(checker: _Checker) -> None:
     for name, item in checker.program.get("equipment", {}).items():
         lightest = item.get("min", item.get("step"))  # the stack starts at its step by default
         if item["kind"] == "machine" and "max" in item and item["max"] < lightest:
             checker.error(("equipment", name, "max"), "the heaviest setting is below the lightest")
+        plates = item.get("plates") if item["kind"] == "barbell" else None
+        if plates and _plate_step(plates) < SMALLEST_PLATE_STEP:
+            checker.error(
+                ("equipment", name, "plates"),
+                "plate sizes must be whole multiples of a common step of at least 0.01 "
+                "(write them with at most two decimals, e.g. 1.25)",
+            )
+
+
+def _plate_step(plates: Iterable[int | float]) -> Fraction:
+    """The largest step every plate size is a whole multiple of (as maths counts them)."""
+    sizes = [exact(size) for size in plates]
+    denominator = math.lcm(*(size.denominator for size in sizes))
+    return Fraction(math.gcd(*(int(size * denominator) for size in sizes)), denominator)
 
 
 def _known_exercises(program: Mapping[str, Any]) -> set[str]:
