@@ -179,10 +179,6 @@ def _plate_unit(plates: Sequence[Fraction]) -> Fraction:
     return Fraction(numerator, denominator)
 
 
-# The most plate units a per-side table counts (a quarter of a million: about 2 MB).
-TABLE_UNITS = 1 << 18
-
-
 @lru_cache(maxsize=64)
 def _fewest_plates(units: tuple[int, ...], limit: int) -> tuple[int, ...]:
     """For each per-side amount 0..limit (in plate units), the fewest plates that make it,
@@ -256,13 +252,6 @@ def round_barbell(
     # The next makeable amount above the largest one not above `wanted` is at most one
     # smallest plate further on, so the table need reach no further than that.
     needed = math.floor(wanted) + units[-1]
-    # An absurd load (a huge max, a fine plate step) would need an absurd table: put on
-    # whole largest plates first and count only what is left (found by the fuzzer).
-    heaviest = 0
-    if needed > TABLE_UNITS:
-        heaviest = (needed - TABLE_UNITS // 2) // units[0]
-        wanted -= heaviest * units[0]
-        needed -= heaviest * units[0]
     counts = _fewest_plates(units, 1 << needed.bit_length())
     impossible = len(counts)
     below = math.floor(wanted)
@@ -272,7 +261,7 @@ def round_barbell(
     while counts[above] == impossible:
         above += 1
     amount = int(_pick(wanted, Fraction(below), Fraction(above), mode))
-    per_side: list[Fraction] = [units[0] * plate_unit] * heaviest
+    per_side: list[Fraction] = []
     while amount:
         # The heaviest plate that still leaves a fewest-plates remainder; taking it first
         # gives the heaviest-first loading among the fewest-plate ones.
