@@ -35,7 +35,7 @@ from generator.plan import Plan
 from generator.render import environment, template_location
 from generator.resources import data_dir
 from generator.site import program_pages, site_pages
-from generator.validate import check_document, find_specs
+from generator.validate import check_document, find_specs, planning
 from generator.view import Listing, listing
 from generator.write import Staging, check_output, output_lock
 
@@ -336,7 +336,11 @@ def _render(
     warnings = tuple(d for d in checked if d.severity is Severity.WARNING)
     if errors or (job.strict and warnings):
         return ProgramBuild(spec, blocking=errors + (warnings if job.strict else ()))
-    plan, log = plan_with_log(spec, build_program(document.data), inputs.log_bytes)
+    try:
+        with planning(document):
+            plan, log = plan_with_log(spec, build_program(document.data), inputs.log_bytes)
+    except LiftplanError as error:
+        return ProgramBuild(spec, blocking=error.diagnostics)
     if log is not None:
         warnings += log.warnings
         if log.errors or (job.strict and log.warnings):

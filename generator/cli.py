@@ -171,14 +171,18 @@ def show(spec: str, week: int | None, strict: bool) -> None:
     from generator.logfile import plan_with_log
     from generator.model import build_program
     from generator.show import show_plan
-    from generator.validate import check_file
+    from generator.validate import check_file, planning
 
     checked = check_file(spec)
     blocking = checked.diagnostics if strict else checked.errors
     if blocking or checked.document is None:
         fail(LiftplanError(blocking))
     _print(list(checked.warnings))
-    plan, log = plan_with_log(spec, build_program(checked.document.data))
+    try:
+        with planning(checked.document):
+            plan, log = plan_with_log(spec, build_program(checked.document.data))
+    except LiftplanError as error:
+        fail(error)
     if log is not None:
         if log.errors or (strict and log.warnings):
             fail(LiftplanError(log.diagnostics if strict else log.errors))
@@ -242,7 +246,7 @@ def log(
     from generator.logcsv import import_csv
     from generator.logfile import AppendError, append_entries, entry_from_arguments
     from generator.model import build_program
-    from generator.validate import check_file
+    from generator.validate import check_file, planning
 
     chosen = _log_options(
         entries=entries, day=day, label=label, note=note, csv_file=csv_file, columns=columns
@@ -251,7 +255,11 @@ def log(
     if checked.errors or checked.document is None:
         fail(LiftplanError(checked.errors))
     program = build_program(checked.document.data)
-    plan = expand(program)
+    try:
+        with planning(checked.document):
+            plan = expand(program)
+    except LiftplanError as error:
+        fail(error)
     try:
         if csv_file is not None:
             new = import_csv(csv_file, program, plan, chosen)

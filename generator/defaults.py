@@ -35,6 +35,13 @@ DAY_TYPES: MappingProxyType[str, MappingProxyType[str, Any]] = MappingProxyType(
 DELOAD_WARNING_WEEKS = 8
 # A planned rise in load of more than this share in a week is questionable.
 WEEKLY_LOAD_JUMP = 0.10
+# How far past its last week a log may take a shifted plan (the log check refuses later
+# entries): missed days may push the plan on, but not without end.
+LATEST_WEEKS = 52
+# The heaviest load a spec or a log may give (the schemas' maximum), and so the heaviest
+# a plan may reach: past it progression has run away, and rounding to plates would need
+# tables sized by the load.
+HEAVIEST_LOAD = 10_000
 
 
 def schema_default(*pointer: str) -> Any:

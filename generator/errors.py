@@ -107,3 +107,19 @@ class LiftplanError(Exception):
     def at(cls, file: str, line: int, column: int, message: str, path: str = "") -> LiftplanError:
         """Shorthand for the common case of a single error."""
         return cls([Diagnostic(file, line, column, message, path)])
+
+
+class PlanLimitError(Exception):
+    """A limit that only planning can find: progression carrying a load past the heaviest
+    allowed. The pure expansion knows which prescription and week but not the file, so it
+    raises this, and the caller, which has the document, turns it into a located
+    LiftplanError (`validate.planning`).
+    """
+
+    def __init__(self, key: tuple[int, str, int], message: str) -> None:
+        self.key = key
+        self.message = message
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[type[PlanLimitError], tuple[tuple[int, str, int], str]]:
+        return (type(self), (self.key, self.message))

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import datetime
 import functools
+import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
+from generator.defaults import HEAVIEST_LOAD
+from generator.errors import PlanLimitError
 from generator.log import EMPTY_LOG, LoggedExercise, LoggedSession, TrainingLog
 from generator.maths import (
     Rounding,
@@ -332,9 +335,7 @@ def _skipped(dates: _Dates) -> tuple[SkippedDate, ...]:
 # --- one week --------------------------------------------------------------------------------
 
 
-def _week(
-    program: Program, phase: Phase, number: int, state: _State, dates: _Dates
-) -> PlannedWeek:
+def _week(program: Program, phase: Phase, number: int, state: _State, dates: _Dates) -> PlannedWeek:
     slots = dates.calendar.slots
     deload = number in program.deloads
     rule = program.deloads.get(number)
@@ -436,9 +437,7 @@ def _item(phase: Phase, key: Key) -> Prescription:
     return template.items[key[2]]
 
 
-def _session_contents(
-    phase: Phase, slots: Sequence[_Slot], training_week: int
-) -> list[list[Key]]:
+def _session_contents(phase: Phase, slots: Sequence[_Slot], training_week: int) -> list[list[Key]]:
     """Which prescriptions each session holds, after frequency steps add extra sessions."""
     sizes = {template.label: len(template.items) for template in phase.sessions}
     contents: list[list[Key]] = [
@@ -507,7 +506,43 @@ class _Target:
     rest: int
 
 
+class _TooHeavy(Exception):
+    """A load past HEAVIEST_LOAD, caught where the prescription it belongs to is known."""
+
+    def __init__(self, load: Fraction) -> None:
+        super().__init__(str(load))
+        self.load = load
+
+
 def _exercise(
+    context: _Context,
+    key: Key,
+    item: Prescription,
+    day_type: str | None,
+    state: _State,
+    *,
+    logged: tuple[LoggedSession | None, set[int]] | None = None,
+) -> PlannedExercise:
+    try:
+        return _planned_exercise(context, key, item, day_type, state, logged=logged)
+    except _TooHeavy as heavy:
+        units = context.program.units
+        raise PlanLimitError(
+            key,
+            f"{item.exercise}'s load reaches {_rough(heavy.load)} {units} in week "
+            f"{context.week} (session {key[1]}), past the heaviest a plan may hold, "
+            f"{HEAVIEST_LOAD} {units}: check its load, its max and how it progresses",
+        ) from None
+
+
+def _rough(load: Fraction) -> str:
+    """A load past the limit, short enough to read (12,345.5), however far past it is."""
+    if load < 10**15:
+        return f"{float(load):,.1f}".removesuffix(".0")
+    return f"about 10^{round(int(load).bit_length() * math.log10(2))}"
+
+
+def _planned_exercise(
     context: _Context,
     key: Key,
     item: Prescription,
@@ -664,7 +699,13 @@ def _interpolate(ends: tuple[int, int], share: Fraction) -> int:
 def _round(
     equipment: Equipment | None, load: Fraction
 ) -> tuple[Fraction, tuple[Fraction, ...] | None]:
-    """The load the equipment makes, and the plates per side for a barbell."""
+    """The load the equipment makes, and the plates per side for a barbell.
+
+    Every planned load comes through here, so here is where a runaway one is stopped,
+    before a barbell's plate table is sized by it.
+    """
+    if load > HEAVIEST_LOAD:
+        raise _TooHeavy(load)
     if equipment is None:
         return load, None
     return _made(

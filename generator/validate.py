@@ -6,14 +6,16 @@ shape and the semantic checks that its parts agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Diagnostic, LiftplanError, Outcome, sort_diagnostics
+from generator.errors import Diagnostic, LiftplanError, Outcome, PlanLimitError, sort_diagnostics
 from generator.loader import Document, load_file
+from generator.loader import Path as Path_
 from generator.log import is_log
-from generator.schema_check import schema_diagnostics
+from generator.schema_check import format_path, schema_diagnostics
 from generator.semantic import semantic_diagnostics
 
 SPEC_SUFFIXES = (".yaml", ".yml")
@@ -34,6 +36,25 @@ def check_document(document: Document) -> list[Diagnostic]:
     if found:
         return sort_diagnostics(found)
     return sort_diagnostics(semantic_diagnostics(document))
+
+
+@contextmanager
+def planning(document: Document) -> Iterator[None]:
+    """Turn a limit found only while planning into a LiftplanError located at the
+    prescription it concerns, in the document the plan was made from."""
+    try:
+        yield
+    except PlanLimitError as error:
+        phase, label, index = error.key
+        path: Path_ = ("phases", phase, "sessions", label)
+        session = document.data["phases"][phase]["sessions"][label]
+        if isinstance(session, Mapping):
+            path = (*path, "exercises")
+        path = (*path, index)
+        line, column = document.locate(path)
+        raise LiftplanError(
+            [Diagnostic(document.file, line, column, error.message, format_path(path))]
+        ) from None
 
 
 def check_file(path: str) -> Checked:

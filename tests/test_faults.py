@@ -191,3 +191,73 @@ def test_a_read_only_folder_is_one_clear_error_and_the_output_stays(previous: Pa
     assert result.stdout.splitlines() == ["status=1", "same"], result.stderr
     assert result.stderr.startswith(f"liftplan: error: {mountpoint}/.out.new-"), result.stderr
     assert result.stderr.endswith(f": Read-only file system; {mountpoint}/out was left as it was\n")
+
+
+RUNAWAY = """\
+id: runaway
+title: Runaway
+start: 2024-01-05
+schedule: {days: [fri]}
+equipment:
+  barbell: {kind: barbell, bar: 20, plates: [20, 10, 5, 0.01]}
+maxes:
+  back_squat: {one_rm: 10000}
+phases:
+- name: Only
+  weeks: 3
+  sessions:
+    A:
+    - exercise: back_squat
+      load: 9000
+      progress:
+      - load: {add: 500, every: session}
+    B:
+      exercises:
+      - exercise: back_squat
+        load: 9999% 1rm
+"""
+
+
+def _address_space(limit: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def test_a_load_carried_past_the_heaviest_is_a_located_error_in_bounded_memory(
+    previous: Path,
+) -> None:
+    """Every value in the spec is within its schema limit, yet the plan would hold loads of
+    a million kg, and a barbell's plates in steps of 0.01 made the rounding size a table by
+    the load (hundreds of MiB here, far more for heavier). Planning stops at 10,000, the
+    heaviest load a spec or log may give, with the prescription's file:line:col; under a
+    1 GiB address space, so a table sized by the load cannot hide."""
+    folder = previous.parent
+    before = snapshot(previous)
+    (folder / "programs" / "runaway.yaml").write_text(RUNAWAY)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "programs", "-o", "out", "-j", "1"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=lambda: _address_space(1 << 30),
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        "programs/runaway.yaml:20:9: phases[0].sessions.B.exercises[0]: back_squat's load "
+        "reaches 999,900 kg in week 2 (session B), past the heaviest a plan may hold, "
+        "10000 kg: check its load, its max and how it progresses",
+    ]
+    assert snapshot(previous) == before
+    assert temporary(previous) == []
+
+
+def test_show_says_where_a_load_runs_past_the_heaviest(tmp_path: Path) -> None:
+    spec = tmp_path / "runaway.yaml"
+    spec.write_text(RUNAWAY)
+    result = CliRunner().invoke(main, ["show", str(spec)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{spec}:20:9: phases[0].sessions.B.exercises[0]: ")
+    assert "reaches 999,900 kg in week 2 (session B)" in result.stderr
+    assert result.stdout == ""
