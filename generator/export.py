@@ -216,7 +216,8 @@ def plan_csv(plan: Plan) -> str:
                 for index, planned in enumerate(exercise.sets, start=1):
                     row = _set(planned)
                     logged = next(done, None) if planned.kind != "warmup" else None
-                    writer.writerow(
+                    _write(
+                        writer,
                         [
                             session.date.isoformat(),
                             week.number,
@@ -240,9 +241,23 @@ def plan_csv(plan: Plan) -> str:
                             logged.reps if logged is not None else "",
                             _cell(number(logged.load)) if logged is not None else "",
                             _cell(number(logged.rpe)) if logged is not None else "",
-                        ]
+                        ],
                     )
     return out.getvalue()
+
+
+def _write(writer: Any, row: list[Any]) -> None:
+    """Write a row with every line break in its texts as \\n.
+
+    The writer ends rows with \\n, so it quotes a field holding \\n but not one holding a
+    lone \\r, which every CSV reader takes for the end of the row.
+    """
+    writer.writerow(
+        [
+            cell.replace("\r\n", "\n").replace("\r", "\n") if isinstance(cell, str) else cell
+            for cell in row
+        ]
+    )
 
 
 def _cell(value: Any) -> str:

@@ -39,6 +39,16 @@ def previous_events(feed: bytes | None) -> dict[str, tuple[int, str]]:
     return found
 
 
+def _one_line(text: str) -> str:
+    r"""A value for an X- property, which icalendar writes as given: each line break as
+    the TEXT escape \n, as calendar programs read the name (a raw one breaks the feed).
+
+    >>> _one_line("Hip thrust\r\nprogression\n")
+    'Hip thrust\\nprogression\\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
 def plan_ics(plan: Plan, previous: Previous) -> str:
     """The feed's text; the same plan and previous feed give the same bytes."""
     program = plan.program
@@ -47,7 +57,7 @@ def plan_ics(plan: Plan, previous: Previous) -> str:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", program.title)
+    calendar.add("x-wr-calname", _one_line(program.title))
     for week in plan.weeks:
         turns: dict[str, int] = {}
         for session in week.sessions:

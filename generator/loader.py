@@ -307,16 +307,25 @@ class _Composer:
         if at_end and error.context_mark is not None and error.context:
             # An unclosed quote or bracket: the opening is what needs fixing.
             what = error.context.removeprefix("while scanning ").removeprefix("while parsing ")
-            return Diagnostic(
-                self.file,
-                *_position(error.context_mark),
-                f"invalid YAML: {what} that starts here is never closed",
-            )
+            message = f"invalid YAML: {what} that starts here is never closed"
+            if error.context_mark.index >= len(self.text.rstrip()):
+                message = "invalid YAML: the file ends inside a [ ] or { } left open"
+            return Diagnostic(self.file, *self._inside(error.context_mark), message)
         if mark.index < len(self.text) and self.text[mark.index] == "\t":
             return Diagnostic(
                 self.file, *_position(mark), "invalid YAML: a tab; indent YAML with spaces"
             )
-        return Diagnostic(self.file, *_position(mark), f"invalid YAML: {problem}")
+        return Diagnostic(self.file, *self._inside(mark), f"invalid YAML: {problem}")
+
+    def _inside(self, mark: Any) -> Position:
+        """The mark's position, or, where the parser ran on past the last character (a
+        bracket left open at the end: `a: [`), the last character: an editor cannot go
+        to a line the file does not have."""
+        end = len(self.text.rstrip())
+        if mark.index < end:
+            return _position(mark)
+        lines = _YAML_BREAK.split(self.text[:end])
+        return (len(lines), max(1, len(lines[-1])))
 
     def _reader_error(self, error: yaml.reader.ReaderError) -> Diagnostic:
         """A character YAML forbids, at its own line and column."""
@@ -449,6 +458,10 @@ class _Composer:
 
     def _error(self, mark: Any, message: str) -> None:
         self.errors.append(Diagnostic(self.file, *_position(mark), message))
+
+
+# What YAML counts as a line break, as its marks count lines.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _position(mark: Any) -> Position:

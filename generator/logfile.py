@@ -30,6 +30,7 @@ from fractions import Fraction
 from pathlib import Path as FilePath
 from typing import Any, Literal
 
+from generator.defaults import LATEST_WEEKS
 from generator.errors import Diagnostic, LiftplanError, Outcome, Severity, sort_diagnostics
 from generator.expand import expand
 from generator.loader import MAX_BYTES, Document, Path, decode, dump, load_bytes
@@ -44,7 +45,7 @@ from generator.model import Program
 from generator.plan import Plan, PlannedSession
 from generator.resources import data_dir, schema
 from generator.schema_check import Locating, format_path, schema_diagnostics, show
-from generator.shift import LATEST_WEEKS, Due, reschedule, training_days
+from generator.shift import Due, reschedule, training_days
 
 # The most sets one exercise may have in one session, counting `3x` repeats.
 MAX_SETS = 100

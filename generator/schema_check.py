@@ -8,6 +8,7 @@ often a suggestion, at the line and column of the offending key or value.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from typing import Any
@@ -29,6 +30,8 @@ _TYPE_NAMES = {
     "boolean": "true or false",
     "null": "nothing",
 }
+# The most digits a number written inside a text may have (a percentage, a duration...).
+LONGEST_NUMBER = 5
 # Past this many unknown keys in one mapping, the rest are counted, not listed one by one.
 MAX_UNKNOWN_KEYS = 20
 _YAML11_BOOLEANS = frozenset(
@@ -109,7 +112,48 @@ _SpecValidator = _extend(
 @cache
 def validator(name: str) -> Validator:
     """One validator per schema per process: building it is the expensive part."""
-    return _SpecValidator(schema(name), format_checker=Draft7Validator.FORMAT_CHECKER)
+    return _SpecValidator(python_schema(name), format_checker=Draft7Validator.FORMAT_CHECKER)
+
+
+@cache
+def python_schema(name: str) -> dict[str, Any]:
+    """The schema with its patterns meaning in Python what they mean in JSON Schema.
+
+    JSON Schema's regexes are ECMA 262's, where `$` is the end of the text; Python's
+    `re.search` also lets `$` match before a final newline, so "60m\\n" would pass a
+    pattern written for 60m and crash whatever parses it next. Each pattern's closing
+    `$` becomes `\\Z`. The schema as shipped keeps `$`, for editors.
+    """
+    anchored: dict[str, Any] = _end_anchored(schema(name))
+    return anchored
+
+
+def _end_anchored(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_end_anchored(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    anchored: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == "pattern" and isinstance(value, str):
+            anchored[key] = _python_regex(value)
+        elif key == "patternProperties" and isinstance(value, dict):
+            anchored[key] = {_python_regex(k): _end_anchored(v) for k, v in value.items()}
+        else:
+            anchored[key] = _end_anchored(value)
+    return anchored
+
+
+def _python_regex(pattern: str) -> str:
+    r"""The pattern with a closing `$` (not an escaped `\$`) written `\Z`.
+
+    >>> _python_regex("^[0-9]+s$"), _python_regex(r"^a\$$"), _python_regex(r"^a\$")
+    ('^[0-9]+s\\Z', '^a\\$\\Z', '^a\\$')
+    """
+    trailing_backslashes = len(pattern[:-1]) - len(pattern[:-1].rstrip("\\"))
+    if pattern.endswith("$") and trailing_backslashes % 2 == 0:
+        return pattern[:-1] + "\\Z"
+    return pattern
 
 
 def schema_diagnostics(document: Document, schema_name: str) -> list[Diagnostic]:
@@ -309,9 +353,11 @@ def _type_message(value: Any, expected: str | list[str]) -> str:
 
 
 def _text_hint(value: Any) -> str:
-    """Why a text that looks like a number is not one."""
+    """Why a text that looks like a number is not one, or holds one out of range."""
     if isinstance(value, str) and number_too_large(value):
         return " is too large a number"
+    if isinstance(value, str) and re.search(f"[0-9]{{{LONGEST_NUMBER + 1}}}", value):
+        return f" has a number longer than {LONGEST_NUMBER} digits"
     return ""
 
 

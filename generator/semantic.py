@@ -9,6 +9,7 @@ do not jump, advanced techniques used sparingly).
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import itertools
 import math
@@ -19,7 +20,13 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.catalogue import CATALOGUE
-from generator.defaults import DELOAD_WARNING_WEEKS, GOAL_REPS, WEEKLY_LOAD_JUMP, schema_default
+from generator.defaults import (
+    DELOAD_WARNING_WEEKS,
+    GOAL_REPS,
+    LATEST_WEEKS,
+    WEEKLY_LOAD_JUMP,
+    schema_default,
+)
 from generator.errors import Diagnostic
 from generator.layout import (
     PhaseSpan,
@@ -96,6 +103,13 @@ def semantic_diagnostics(document: Document) -> list[Diagnostic]:
 def _check_schedule(checker: _Checker) -> None:
     schedule = checker.program["schedule"]
     start = checker.program["start"]
+    latest = _latest_start(phase_spans(checker.program["phases"])[-1].last)
+    if datetime.date.fromisoformat(start) > latest:
+        checker.error(
+            ("start",),
+            f"{start} is too late to start: the plan, and a log up to {LATEST_WEEKS} weeks "
+            f"past its end, must end by 9999-12-31; start by {latest.isoformat()}",
+        )
     for index, skip in enumerate(schedule.get("skip", [])):
         path: Path = ("schedule", "skip", index)
         if isinstance(skip, Mapping) and "from" in skip and skip["from"] > skip["to"]:
@@ -106,6 +120,12 @@ def _check_schedule(checker: _Checker) -> None:
     zone = schedule.get("timezone")
     if zone is not None and not _known_zone(zone):
         checker.error(("schedule", "timezone"), f"{show(zone)} is not a known IANA time zone")
+
+
+def _latest_start(weeks: int) -> datetime.date:
+    """The last start date whose plan, log and calendar (an all-day event ends the next
+    day) stay within the dates Python can hold."""
+    return datetime.date.max - datetime.timedelta(weeks=weeks + LATEST_WEEKS + 1)
 
 
 def _known_zone(name: str) -> bool:

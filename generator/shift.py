@@ -36,9 +36,6 @@ from dataclasses import dataclass
 from generator.model import WEEKDAYS, Program
 
 DAY = datetime.timedelta(days=1)
-# How far past its last week a log may take a shifted plan (the log check refuses later
-# entries): missed days may push the plan on, but not without end.
-LATEST_WEEKS = 52
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,13 +25,10 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime
 import io
 import json
 import os
-import re
 import signal
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
@@ -52,10 +49,9 @@ from generator.logfile import CheckedLog, check_log_bytes
 from generator.model import Program, build_program
 from generator.plan import Plan, PlannedSession
 from generator.render import environment
-from generator.resources import schema
-from generator.schema_check import schema_diagnostics
+from generator.schema_check import python_schema, schema_diagnostics
 from generator.site import program_pages
-from generator.validate import check_document
+from generator.validate import check_document, planning
 from tests import fuzz_strategies as fs
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -101,8 +97,7 @@ def assert_located(diagnostics: Iterable[Diagnostic], raw: bytes, file: str) -> 
     for diagnostic in diagnostics:
         assert isinstance(diagnostic, Diagnostic)
         assert diagnostic.file == file, diagnostic
-        beyond = diagnostic.message == UNCLOSED_FLOW_NODE  # a known bug, see section 5
-        assert 1 <= diagnostic.line <= last + beyond, diagnostic
+        assert 1 <= diagnostic.line <= last, diagnostic
         assert diagnostic.column >= 1, diagnostic
         assert diagnostic.message, diagnostic
         assert "\n" not in diagnostic.format(), diagnostic
@@ -146,7 +141,7 @@ def time_limit(seconds: float, what: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def through_pipeline(raw: bytes, *, step_around_known_bugs: bool = True) -> str:
+def through_pipeline(raw: bytes) -> str:
     """Load, validate, build, expand and render a spec's bytes; say how far it got."""
     with time_limit(STAGE_SECONDS, "loading"):
         try:
@@ -154,9 +149,6 @@ def through_pipeline(raw: bytes, *, step_around_known_bugs: bool = True) -> str:
         except LiftplanError as error:
             assert_located(error.diagnostics, raw, SPEC)
             return "refused by the loader"
-    known = known_bug(document.data) if step_around_known_bugs else ""
-    if known:
-        return f"known bug: {known}"
     with time_limit(STAGE_SECONDS, "validating"):
         found = check_document(document)
     assert_located(found, raw, SPEC)
@@ -164,7 +156,8 @@ def through_pipeline(raw: bytes, *, step_around_known_bugs: bool = True) -> str:
         return "refused by validation"
     with time_limit(STAGE_SECONDS, "planning and rendering"):
         try:
-            plan = expand(build_program(document.data))
+            with planning(document):
+                plan = expand(build_program(document.data))
             assert_outputs(plan)
         except LiftplanError as error:  # allowed, but validation should have said so
             assert_located(error.diagnostics, raw, SPEC)
@@ -174,7 +167,7 @@ def through_pipeline(raw: bytes, *, step_around_known_bugs: bool = True) -> str:
 
 # --- 1. programs the schema accepts -------------------------------------------------------------
 
-PROGRAM_SCHEMA = schema("program")
+PROGRAM_SCHEMA = python_schema("program")
 WALKER = fs.program_walker(PROGRAM_SCHEMA)
 program_documents = WALKER.document()
 
@@ -208,11 +201,6 @@ EXAMPLES = {path.name: load_file(str(path)).data for path in PROGRAMS}
 TOKENS = fs.schema_tokens(PROGRAM_SCHEMA)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known bug: a huge planned load has round_barbell build a table it cannot hold "
-    "(MemoryError, or the 20 s limit); the property reaches it under CI",
-)
 @fuzz(100)
 @given(fs.grafted(WALKER, EXAMPLES))
 def test_examples_with_a_part_the_schema_allows_go_through_the_pipeline(
@@ -368,7 +356,7 @@ def test_corpus_files_with_bytes_changed_load_or_are_refused(
 
 # --- 4. training logs -----------------------------------------------------------------------------
 
-LOG_SCHEMA = schema("log")
+LOG_SCHEMA = python_schema("log")
 
 
 def _planned(data: dict[str, Any], **schedule: str) -> tuple[Program, Plan]:
@@ -484,85 +472,10 @@ def test_written_logs_with_changes_are_checked_and_planned_from(
     event(through_log_check(raw, program, plan))
 
 
-# --- 5. bugs found, reported and not yet fixed ------------------------------------------------------
+# --- 5. bugs the properties found, each with its smallest reproducer -------------------------------
 #
-# The properties step around their inputs (each predicate takes in a little more than the
-# bug), so that the suite stays green until the fix lands; each has a strict xfail test with
-# its smallest reproducer, which fails once the bug is fixed: then delete both.
-
-
-def known_bug(data: Any) -> str:
-    """Which reported bug `data` may run into, if any."""
-    for name, applies in KNOWN_BUGS.items():
-        if applies(data):
-            return name
-    return ""
-
-
-def _long_digit_run(data: Any) -> bool:
-    """A text with more digits in a row than Python's int() takes (4300)."""
-    return any(re.search(r"[0-9]{4300}", text) for text in fs.walk_strings(data))
-
-
-def _huge_session_length(data: Any) -> bool:
-    """A schedule.duration of more than 999,999,999 days (timedelta's limit)."""
-    schedule = data.get("schedule") if isinstance(data, dict) else None
-    duration = schedule.get("duration") if isinstance(schedule, dict) else None
-    match = re.fullmatch(r"(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?", str(duration))
-    if duration is None or match is None:
-        return False
-    hours, minutes, seconds = (int(part or 0) for part in match.groups())
-    return hours * 3600 + minutes * 60 + seconds >= 999_999_999 * 86_400
-
-
-def _ends_after_9999(data: Any) -> bool:
-    """A start within 521 weeks of the last date Python has (9999-12-31)."""
-    start = data.get("start") if isinstance(data, dict) else None
-    try:
-        day = datetime.date.fromisoformat(str(start))
-    except ValueError:
-        return False
-    return day > datetime.date.max - datetime.timedelta(weeks=521)
-
-
-def _tiny_max(data: Any) -> bool:
-    """A max (one_rm, tested load or training max) under 1e-200."""
-    maxes = data.get("maxes") if isinstance(data, dict) else None
-    numbers = [
-        value
-        for entry in (maxes.values() if isinstance(maxes, dict) else ())
-        if isinstance(entry, dict)
-        for value in (entry.get("one_rm"), entry.get("training_max"), entry.get("tested"))
-    ]
-    numbers += [n.get("load") for n in numbers if isinstance(n, dict)]
-    return any(isinstance(n, int | float) and 0 < n < 1e-200 for n in numbers)
-
-
-def _newline_in_title(data: Any) -> bool:
-    """A title with a line break, as `title: |` gives (icalendar refuses it unescaped)."""
-    return isinstance(data, dict) and "\n" in str(data.get("title", ""))
-
-
-def _trailing_newline(data: Any) -> bool:
-    """A text or key ending in a line break, which every schema pattern ending in `$`
-    lets through (Python's `$` matches before a final newline; JSON Schema's does not)."""
-    return any(text.endswith("\n") for text in fs.walk_strings(data))
-
-
-def _carriage_return(data: Any) -> bool:
-    """A text with a carriage return, which plan_csv writes unquoted, splitting the row."""
-    return any("\r" in text for text in fs.walk_strings(data))
-
-
-KNOWN_BUGS = {
-    "a carriage return in a text": _carriage_return,
-    "a line break in the title": _newline_in_title,
-    "a text with a trailing newline": _trailing_newline,
-    "a max so small that load / max overflows a float": _tiny_max,
-    "a number with more than 4300 digits in a text": _long_digit_run,
-    "a session length past timedelta's range": _huge_session_length,
-    "a program that ends after 9999-12-31": _ends_after_9999,
-}
+# A bug found here gets its fix and a test below; should a fix have to wait, the property
+# can step around the bug's inputs meanwhile, with a strict xfail on the reproducer.
 
 
 def _minimal(**changes: Any) -> bytes:
@@ -584,15 +497,29 @@ def _minimal(**changes: Any) -> bytes:
     return dump(data).encode("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: plan_csv leaves \\r in a field unquoted")
-def test_known_bug_a_carriage_return_splits_a_csv_row() -> None:
-    """plan_csv's writer ends rows with \\n, so it quotes a field with \\n but not one with
-    \\r, which every CSV reader takes for the end of the row."""
-    plan = expand(build_program(load_bytes(_minimal(title="t"), SPEC).data))
-    for week in plan.weeks:
-        object.__setattr__(week, "phase", "Block\r1")
-    rows = list(csv.reader(io.StringIO(plan_csv(plan), newline="")))
+def test_found_and_fixed_a_carriage_return_no_longer_splits_a_csv_row() -> None:
+    """Found by the properties: plan_csv's writer ends rows with \\n, so it quoted a field
+    with \\n but not one with \\r, which every CSV reader takes for the end of the row.
+    Line breaks in a text are now written \\n, and quoted."""
+    phase = {"name": "Block\r1", "weeks": 1, "sessions": {"A": [{"exercise": "back_squat"}]}}
+    raw = _minimal(phases=[phase], item={})
+    document = load_bytes(raw, SPEC)
+    assert document.data["phases"][0]["name"] == "Block\r1"
+    assert check_document(document) == []
+    text = plan_csv(expand(build_program(document.data)))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     assert all(len(row) == len(CSV_COLUMNS) for row in rows)
+    assert {row[CSV_COLUMNS.index("phase")] for row in rows[1:]} == {"Block\n1"}
+
+
+def test_found_and_fixed_a_line_break_in_the_title_no_longer_breaks_the_calendar() -> None:
+    """Found by the properties: icalendar writes an X- property as given, and refused the
+    title's raw line break (`title: |`). The calendar's name now has it as TEXT's \\n."""
+    document = load_bytes(_minimal(title="Hip thrust\r\nprogression\n"), SPEC)
+    assert check_document(document) == []
+    feed = plan_ics(expand(build_program(document.data)), {})
+    assert "\r\nX-WR-CALNAME:Hip thrust\\nprogression\\n\r\n" in feed
+    assert len(Calendar.from_ical(feed).walk("VEVENT")) == 2
 
 
 def test_found_and_fixed_a_skip_with_half_a_range_is_a_located_error() -> None:
@@ -645,66 +572,74 @@ def test_found_and_fixed_plates_with_a_tiny_common_step_are_a_located_error(
     ]
 
 
-def _known(reason: str, raises: type[BaseException]) -> Any:
-    return pytest.mark.xfail(strict=True, raises=raises, reason=f"known bug: {reason}")
+@pytest.mark.parametrize(
+    ("raw", "where", "message"),
+    [
+        pytest.param(
+            _minimal(schedule={"time": "10:00", "duration": "60m\n"}),
+            "8:13: schedule.duration: '60m\\n'",
+            "write a duration with units",
+            id="a-trailing-newline",
+        ),
+        pytest.param(
+            _minimal(item={"load": "9" * 5000 + "%"}),
+            "22:13: phases[0].sessions.A[0].load: '99999",
+            "has a number longer than 5 digits: a load is a number, a percentage",
+            id="a-5000-digit-percentage",
+        ),
+        pytest.param(
+            _minimal(item={"rest": "9" * 5000 + "s"}),
+            "23:13: phases[0].sessions.A[0].rest: '99999",
+            "has a number longer than 5 digits: write a duration with units",
+            id="a-5000-digit-rest",
+        ),
+        pytest.param(
+            _minimal(schedule={"time": "20:00", "duration": "2000000000000m"}),
+            "8:13: schedule.duration: '2000000000000m'",
+            "has a number longer than 5 digits: write a duration with units",
+            id="a-session-longer-than-timedelta-holds",
+        ),
+        pytest.param(
+            _minimal(maxes={"back_squat": {"one_rm": 5e-324}}),
+            "25:13: maxes.back_squat.one_rm: 5e-324",
+            "is below the least allowed, 0.01",
+            id="a-max-so-small-a-percentage-overflows",
+        ),
+        pytest.param(
+            _minimal(start="9999-12-25"),
+            "3:8: start: 9999-12-25",
+            "is too late to start: the plan, and a log up to 52 weeks past its end, must end "
+            "by 9999-12-31; start by 9998-12-11",
+            id="a-program-that-would-end-after-9999",
+        ),
+    ],
+)
+def test_found_and_fixed_values_that_crashed_a_later_stage_are_located_errors(
+    raw: bytes, where: str, message: str
+) -> None:
+    """Found by the properties, each crashing a stage past validation: patterns ending in
+    `$` passed "60m\\n" (Python's `$` matches before a final newline; JSON Schema's does
+    not); unbounded digit runs passed numbers that int() refuses (over 4300 digits) or
+    timedelta cannot hold; a max of 5e-324 made a load's percentage overflow a float; a
+    start in 9999 had the plan run past the last date. Now each is a located error."""
+    assert through_pipeline(raw) == "refused by validation"
+    (found,) = [d.format() for d in check_document(load_bytes(raw, SPEC))]
+    assert found.startswith(f"{SPEC}:{where}"), found
+    assert message in found, found
 
 
-KNOWN_BUG_REPRODUCERS = [
-    pytest.param(
-        _minimal(title="Hip thrust\n"),
-        marks=_known("ics.plan_ics: x-wr-calname with a newline", AssertionError),
-        id="title-with-a-newline-crashes-the-calendar",
-    ),
-    pytest.param(
-        _minimal(schedule={"time": "10:00", "duration": "60m\n"}),
-        marks=_known("schema patterns take '60m\\n'; parse_duration does not", ValueError),
-        id="trailing-newline-passes-the-schema-and-crashes-the-build",
-    ),
-    pytest.param(
-        _minimal(maxes={"back_squat": {"one_rm": 5e-324}}),
-        marks=_known("view._chart: float(load / one_rm) overflows", OverflowError),
-        id="tiny-max-overflows-the-chart",
-    ),
-    pytest.param(
-        _minimal(item={"load": "9" * 5000 + "%"}),
-        marks=_known("semantic._check_load: int() refuses 5000 digits", ValueError),
-        id="5000-digit-percent-crashes-validation",
-    ),
-    pytest.param(
-        _minimal(item={"rest": "9" * 5000 + "s"}),
-        marks=_known("model._prescription: parse_duration's int() refuses 5000 digits", ValueError),
-        id="5000-digit-rest-crashes-the-build",
-    ),
-    pytest.param(
-        _minimal(schedule={"time": "20:00", "duration": "2000000000000m"}),
-        marks=_known("ics._event: timedelta(seconds=duration) overflows", OverflowError),
-        id="session-length-overflows-the-calendar",
-    ),
-    pytest.param(
-        _minimal(start="9999-12-25"),
-        marks=_known("expand._week_start: week 2 starts after 9999-12-31", OverflowError),
-        id="program-ends-after-9999",
-    ),
-]
-
-
-@pytest.mark.parametrize("raw", KNOWN_BUG_REPRODUCERS)
-def test_known_bugs(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each reproducer gives diagnostics or a plan once its bug is fixed; today it raises."""
-    monkeypatch.setattr(sys.modules[__name__], "STAGE_SECONDS", 3)
-    assert through_pipeline(raw, step_around_known_bugs=False)
-    assert known_bug(load_bytes(raw, SPEC).data)  # the properties step around it
-
-
-# The loader reports a `[` or `{` left open at the end of the file (`a: [`) at the line after
-# the last one, with this message, instead of at the bracket.
-UNCLOSED_FLOW_NODE = "invalid YAML: a flow node that starts here is never closed"
-
-
-@pytest.mark.xfail(strict=True, reason="known bug: an unclosed bracket is reported past the end")
-def test_known_bug_an_unclosed_bracket_is_reported_at_the_bracket() -> None:
-    try:
-        load_bytes(b"a: [", SPEC)
-    except LiftplanError as error:
-        (diagnostic,) = error.diagnostics
-        assert (diagnostic.line, diagnostic.column) == (1, 4), diagnostic.format()
+@pytest.mark.parametrize(
+    ("raw", "found"),
+    [
+        (b"a: [", "1:4: invalid YAML: the file ends inside a [ ] or { } left open"),
+        (b"a: b\r\nc: [1,\r\n", "2:6: invalid YAML: the file ends inside a [ ] or { } left open"),
+        (b"%YAML 1.1\n  ", "1:9: invalid YAML: did not find expected <document start>"),
+    ],
+)
+def test_found_and_fixed_an_error_at_the_end_is_on_the_last_line(raw: bytes, found: str) -> None:
+    """Found by the properties: where the parser ran on past the last character (a bracket
+    left open, a directive with no document), the error was on a line after the last,
+    which an editor cannot go to. It is now at the file's last character."""
+    with pytest.raises(LiftplanError) as raised:
+        load_bytes(raw, SPEC)
+    assert [d.format() for d in raised.value.diagnostics] == [f"{SPEC}:{found}"]

@@ -348,7 +348,7 @@ CASES = [
         (
             15,
             12,
-            "phases[0].weeks: '1-1000000000000': write weeks as a count (4) or a range of "
+            "phases[0].weeks: '1-1000000000000' has a number longer than 5 digits: write weeks as a count (4) or a range of "
             "program weeks (5-8)",
         ),
     ),
