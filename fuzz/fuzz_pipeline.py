@@ -28,7 +28,7 @@ with atheris.instrument_imports():
     from generator.model import build_program
     from generator.render import environment
     from generator.site import program_pages
-    from generator.validate import check_document
+    from generator.validate import check_document, planning
 
 FILE = "fuzz.yaml"
 ENV = environment()
@@ -44,7 +44,8 @@ def TestOneInput(data: bytes) -> None:  # the name atheris and libFuzzer use
     if any(d.severity is Severity.ERROR for d in found):
         return
     try:
-        plan = expand(build_program(document.data))
+        with planning(document):
+            plan = expand(build_program(document.data))
         pages = program_pages(ENV, plan)
         assert all(isinstance(page, str) and page for page in pages.values())
         json.loads(plan_json(plan))

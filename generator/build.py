@@ -43,7 +43,6 @@ FORMATS = ("html", "pdf", "ics", "json", "csv")
 PAGE_SIZES = ("a4", "letter")
 # Each data format's file name in the program's folder.
 FILES = {"pdf": "plan.pdf", "ics": "plan.ics", "json": "plan.json", "csv": "plan.csv"}
-PDF_FILE = FILES["pdf"]
 
 # Called after each program with (programs done, programs in all, the program's id).
 Progress = Callable[[int, int, str], None]
@@ -394,15 +393,16 @@ def _format(name: str, plan: Plan, job: Job) -> tuple[dict[str, bytes], dict[str
         return {relative: page.encode("utf-8") for relative, page in pages.items()}, {}
     relative = f"{folder}/{FILES[name]}"
     if name == "pdf":
-        from generator.pdf import PdfError, pdf_html, render_pdf
+        from generator.pdf import PdfError, render_volumes
 
         env = _environment(recipe.templates)
         user = [recipe.templates] if recipe.templates else []
         try:
-            pdf = render_pdf(pdf_html(env, plan, recipe.page_size), [*user, data_dir("templates")])
+            pdfs = render_volumes(env, plan, recipe.page_size, [*user, data_dir("templates")])
         except PdfError as error:
             raise PdfError(f"{relative}: {error}") from None
-        return {relative: pdf.data}, {"pages": pdf.pages}
+        files = {f"{folder}/{href}": pdf.data for href, pdf in pdfs.items()}
+        return files, {"pages": sum(pdf.pages for pdf in pdfs.values())}
     if name == "ics":
         from generator.ics import plan_ics, previous_events
 

@@ -1,4 +1,4 @@
-"""The printable plan: one PDF per program, laid out by WeasyPrint.
+"""The printable plan: one PDF per program (a long one in volumes), laid out by WeasyPrint.
 
 The PDF is the site's content set for paper: a cover with the overview and the chart,
 then a week to a page with boxes to write in what was actually lifted. Weeks are laid
@@ -27,7 +27,7 @@ import jinja2
 
 from generator.plan import Plan
 from generator.render import render
-from generator.view import program_view, week_view
+from generator.view import Volume, pdf_volumes, program_view, week_view
 
 # The CSS page sizes people print on, by the name the option takes.
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
@@ -46,18 +46,40 @@ class Pdf:
     pages: int
 
 
-def pdf_view(plan: Plan, page_size: str = "a4") -> dict[str, Any]:
-    """The overview and every week, as the site shows them, plus the page size."""
+def pdf_view(plan: Plan, page_size: str = "a4", volume: Volume | None = None) -> dict[str, Any]:
+    """The overview and every week of the volume (or of the plan), as the site shows
+    them, plus the page size; a volume's cover lists only its own weeks."""
+    first, last = (volume.first, volume.last) if volume else (1, len(plan.weeks))
+    overview = program_view(plan)
     return {
-        **program_view(plan),
+        **overview,
+        "weeks": [week for week in overview["weeks"] if first <= week["number"] <= last],
+        "volume": volume if volume is not None and volume.count > 1 else None,
         "page_size": PAGE_SIZES[page_size],
-        "week_pages": [week_view(plan, week) for week in plan.weeks],
+        "week_pages": [
+            week_view(plan, week) for week in plan.weeks if first <= week.number <= last
+        ],
     }
 
 
-def pdf_html(env: jinja2.Environment, plan: Plan, page_size: str = "a4") -> str:
-    """The HTML WeasyPrint lays out: one document with the cover and every week."""
-    return render(env, TEMPLATE, pdf_view(plan, page_size))
+def pdf_html(
+    env: jinja2.Environment, plan: Plan, page_size: str = "a4", volume: Volume | None = None
+) -> str:
+    """The HTML WeasyPrint lays out: one document with the cover and every week of the
+    volume (or of the plan)."""
+    return render(env, TEMPLATE, pdf_view(plan, page_size, volume))
+
+
+def render_volumes(
+    env: jinja2.Environment, plan: Plan, page_size: str, folders: Sequence[Path]
+) -> dict[str, Pdf]:
+    """Each volume's PDF by its file name, laid out one at a time, so memory holds the
+    layout of one volume, not of a plan of ten years (see view.VOLUME_ROWS)."""
+    made = {}
+    for volume in pdf_volumes(plan):
+        made[volume.href] = render_pdf(pdf_html(env, plan, page_size, volume), folders)
+        gc.collect()  # the volume's layout is garbage now: free it before the next
+    return made
 
 
 def render_pdf(html: str, folders: Sequence[Path]) -> Pdf:

@@ -69,6 +69,75 @@ def index_view(listings: Sequence[Listing]) -> dict[str, Any]:
     }
 
 
+# The most a printed volume holds, in rows (a set's row, an exercise's or a session's
+# heading): about 200 pages. WeasyPrint holds a whole document's layout in memory until
+# it writes it (some 75 KiB a row), so a long plan is printed in volumes, each laid out
+# on its own: 450 MiB at most, however long the program.
+VOLUME_ROWS = 6000
+
+
+@dataclass(frozen=True)
+class Volume:
+    """Weeks printed together in one PDF, and the file and link text for it."""
+
+    first: int
+    last: int
+    href: str
+    label: str
+    number: int
+    count: int
+
+
+def print_rows(week: PlannedWeek) -> int:
+    """How many rows the week takes on paper: its heading, each session's and
+    exercise's heading, and a row for each set."""
+    return 2 + sum(
+        2 + sum(1 + len(exercise.sets) for exercise in session.exercises)
+        for session in week.sessions
+    )
+
+
+def pdf_volumes(plan: Plan, most_rows: int | None = None) -> tuple[Volume, ...]:
+    """The plan's weeks cut into as few volumes of at most `most_rows` rows as the even
+    split allows (a week longer than that is a volume alone), cut where the running
+    total passes each even share, so a long plan prints as volumes of like size. A plan
+    that fits in one is one volume, plan.pdf, as it always was.
+    """
+    most_rows = most_rows or VOLUME_ROWS
+    rows = [print_rows(week) for week in plan.weeks]
+    count = max(1, -(-sum(rows) // most_rows))
+    while True:
+        groups = _split(rows, count)
+        if all(sum(group) <= most_rows or len(group) == 1 for group in groups):
+            break
+        count += 1
+    if len(groups) == 1:
+        return (Volume(1, len(rows), DOWNLOADS["pdf"][0], DOWNLOADS["pdf"][1], 1, 1),)
+    volumes, first = [], plan.weeks[0].number
+    for index, group in enumerate(groups, start=1):
+        last = first + len(group) - 1
+        href = f"plan-weeks-{first:02d}-{last:02d}.pdf"
+        label = f"Printable plan, weeks {first}-{last} (PDF)"
+        volumes.append(Volume(first, last, href, label, index, len(groups)))
+        first = last + 1
+    return tuple(volumes)
+
+
+def _split(rows: Sequence[int], count: int) -> list[list[int]]:
+    """`rows` in `count` runs or fewer, each cut at the week where the running total
+    first reaches the next even share."""
+    total = sum(rows)
+    groups: list[list[int]] = [[]]
+    running = 0
+    for size in rows:
+        share = total * len(groups) / count
+        if groups[-1] and running + size / 2 > share and len(groups) < count:
+            groups.append([])
+        groups[-1].append(size)
+        running += size
+    return groups
+
+
 # What each downloadable file of a program is, by format, in the order they are offered.
 DOWNLOADS = {
     "pdf": ("plan.pdf", "Printable plan (PDF)"),
@@ -76,6 +145,19 @@ DOWNLOADS = {
     "json": ("plan.json", "The plan as data (JSON)"),
     "csv": ("plan.csv", "Every set as a spreadsheet (CSV)"),
 }
+
+
+def _downloads(plan: Plan, formats: Sequence[str]) -> list[dict[str, str]]:
+    """A link to each file built beside the pages; a long plan's PDF is in volumes."""
+    links = []
+    for name, (href, label) in DOWNLOADS.items():
+        if name not in formats:
+            continue
+        if name == "pdf":
+            links += [{"href": v.href, "label": v.label} for v in pdf_volumes(plan)]
+        else:
+            links.append({"href": href, "label": label})
+    return links
 
 
 def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
@@ -105,11 +187,7 @@ def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
         ],
         "chart": _chart(plan),
         "progress": progress_chart(plan),
-        "downloads": [
-            {"href": href, "label": label}
-            for name, (href, label) in DOWNLOADS.items()
-            if name in formats
-        ],
+        "downloads": _downloads(plan, formats),
         "weeks": [
             {
                 "number": week.number,

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -335,3 +336,96 @@ def test_a_template_may_use_its_own_images_and_data_urls(tmp_path: Path) -> None
     reader = PdfReader(output / "home-dumbbells" / "plan.pdf")
     images = reader.pages[0].images
     assert len(images) == 2
+
+
+# --- long plans print in volumes ----------------------------------------------------------------
+
+
+def test_a_long_plan_is_cut_into_even_volumes_of_bounded_size() -> None:
+    from bench.expand import generated_spec
+    from generator.view import VOLUME_ROWS, pdf_volumes, print_rows
+
+    plan = expand(build_program(generated_spec(520, 3, 5)))
+    rows = [print_rows(week) for week in plan.weeks]
+    volumes = pdf_volumes(plan)
+    assert [v.first for v in volumes] == [1] + [v.last + 1 for v in volumes[:-1]]
+    assert volumes[-1].last == 520
+    sizes = [sum(rows[v.first - 1 : v.last]) for v in volumes]
+    assert max(sizes) <= VOLUME_ROWS
+    assert len(volumes) <= -(-sum(rows) // VOLUME_ROWS) + 1  # as few as the even split allows
+    assert max(sizes) - min(sizes) <= max(rows)  # of like size
+    assert [(v.number, v.count) for v in volumes] == [(n, len(volumes)) for n in range(1, 13)]
+    assert volumes[0].href == "plan-weeks-01-43.pdf"
+    assert volumes[-1].label == "Printable plan, weeks 478-520 (PDF)"
+    for path in sorted(PROGRAMS.glob("*.yaml")):  # every example is one volume, as before
+        (only,) = pdf_volumes(plan_of(path))
+        assert (only.href, only.first, only.last) == ("plan.pdf", 1, len(plan_of(path).weeks))
+
+
+def test_volumes_are_built_linked_and_each_holds_its_own_weeks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.view
+
+    monkeypatch.setattr(generator.view, "VOLUME_ROWS", 300)  # the 12 weeks' 471 rows: two
+    output = tmp_path / "out"
+    result = build([str(PROGRAMS / "hip-thrust-12wk.yaml")], output, ["html", "pdf"])
+    folder = output / "hip-thrust-12wk"
+    names = sorted(path.name for path in folder.glob("*.pdf"))
+    assert names == ["plan-weeks-01-05.pdf", "plan-weeks-06-12.pdf"]
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert '<a href="plan-weeks-01-05.pdf">Printable plan, weeks 1-5 (PDF)</a>' in index
+    assert '<a href="plan-weeks-06-12.pdf">Printable plan, weeks 6-12 (PDF)</a>' in index
+    pages = 0
+    volumes = zip(names, (range(1, 6), range(6, 13)), strict=True)
+    for volume, (name, weeks) in enumerate(volumes, start=1):
+        texts = [flat(text) for text in pages_text((folder / name).read_bytes())]
+        pages += len(texts)
+        first, last = weeks[0], weeks[-1]
+        assert f"Volume {volume} of 2: weeks {first} to {last}." in texts[0]
+        assert f"page 1 of {len(texts)}" in texts[-len(texts)]  # each volume counts its own
+        printed = {int(n) for text in texts[1:] for n in re.findall(r"Week (\d+): ", text)}
+        assert printed == set(weeks)
+        listed = {int(n) for n in re.findall(r"Week (\d+) \d", texts[0])}
+        assert listed == set(weeks)  # the cover's calendar lists the volume's own weeks
+    assert result.pages == pages
+
+
+VOLUME_MEMORY = """
+import sys
+from pathlib import Path
+import generator.view
+from bench.expand import generated_spec
+from generator.build import build
+from generator.loader import dump
+
+generator.view.VOLUME_ROWS = int(sys.argv[1])
+Path("programs").mkdir()
+Path("programs/long.yaml").write_text(dump(generated_spec(24, 3, 5)), encoding="utf-8")
+build(["programs"], Path("out"), ["pdf"])
+# VmHWM, the peak of this process's own memory: ru_maxrss would start from the peak of
+# the test process it was spawned from (Linux keeps it across exec).
+status = Path("/proc/self/status").read_text()
+print(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")))
+"""
+
+
+def test_volumes_hold_the_memory_of_laying_out_a_long_plan_down(tmp_path: Path) -> None:
+    """WeasyPrint keeps a document's whole layout until it writes the PDF; laid out one
+    volume at a time, a 100-page plan in six volumes peaks far lower than in one (here
+    about 100 MiB against 250)."""
+    peaks = []
+    for rows, folder in ((10**9, tmp_path / "whole"), (600, tmp_path / "volumes")):
+        folder.mkdir()
+        run = subprocess.run(
+            [sys.executable, "-c", VOLUME_MEMORY, str(rows)],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONPATH": str(PROGRAMS.parent)},
+        )
+        peaks.append(int(run.stdout.split()[-1]))
+    assert len(list((tmp_path / "volumes" / "out" / "bench").glob("*.pdf"))) == 6
+    whole, volumes = peaks
+    assert volumes * 1.6 < whole, peaks
