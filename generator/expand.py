@@ -57,6 +57,7 @@ from generator.model import (
     Program,
     Step,
     Technique,
+    Warmup,
     max_of,
 )
 from generator.notation import LoadSpec, Reps, parse_tempo
@@ -82,6 +83,7 @@ SHIFTED_REASON = "session {label} was not logged"
 def expand(program: Program, log: TrainingLog = EMPTY_LOG) -> Plan:
     """Every week of the program, with every session's exercises and sets, re-planned
     from what the log says was done."""
+    _ROUNDED.clear()
     dates = _dates(program, _calendars(program), log)
     state = _State()
     weeks = []
@@ -708,17 +710,47 @@ def _round(
         raise _TooHeavy(load)
     if equipment is None:
         return load, None
-    return _made(
-        load,
-        kind=equipment.kind,
-        bar=equipment.bar,
-        plates=equipment.plates,
-        loads=equipment.loads,
-        step=equipment.step,
-        minimum=equipment.minimum,
-        maximum=equipment.maximum,
-        rounding=equipment.rounding,
+    memo = _memo(equipment).loads
+    made = memo.get(load)
+    if made is None:
+        made = memo[load] = _made(
+            load,
+            kind=equipment.kind,
+            bar=equipment.bar,
+            plates=equipment.plates,
+            loads=equipment.loads,
+            step=equipment.step,
+            minimum=equipment.minimum,
+            maximum=equipment.maximum,
+            rounding=equipment.rounding,
+        )
+    return made
+
+
+@dataclass(frozen=True, slots=True)
+class _Memo:
+    """What one piece of equipment has made so far: loads as rounded, with their plates,
+    and warm-up sets by (first work load, warm-up rule)."""
+
+    equipment: Equipment
+    loads: dict[Fraction, tuple[Fraction, tuple[Fraction, ...] | None]] = field(
+        default_factory=dict
     )
+    warmups: dict[tuple[Fraction, Warmup], tuple[PlannedSet, ...]] = field(default_factory=dict)
+
+
+# By the equipment's identity: looking a load up in _made's cache hashes the whole
+# equipment (a dozen Fractions) every time, which was half of expansion. Cleared by each
+# expansion, so it holds one program's equipment; the identity check keeps a reused id
+# from answering for other equipment.
+_ROUNDED: dict[int, _Memo] = {}
+
+
+def _memo(equipment: Equipment) -> _Memo:
+    memo = _ROUNDED.get(id(equipment))
+    if memo is None or memo.equipment is not equipment:
+        memo = _ROUNDED[id(equipment)] = _Memo(equipment)
+    return memo
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1013,6 +1045,14 @@ def _warmups(
     """Lighter sets up to the first work set; none for bodyweight or unloaded work."""
     if work is None or equipment is None or item.warmup.mode == "none":
         return []
+    memo = _memo(equipment).warmups
+    key = (work, item.warmup)
+    if key not in memo:
+        memo[key] = tuple(_ramp(item, equipment, work))
+    return list(memo[key])
+
+
+def _ramp(item: Prescription, equipment: Equipment, work: Fraction) -> list[PlannedSet]:
     start = equipment.bar if equipment.kind == "barbell" and equipment.bar else _lightest(equipment)
 
     def made(load: Fraction) -> Fraction:
@@ -1267,41 +1307,69 @@ _COUNTED = ("work", "amrap", "partials")
 
 
 def _summary(program: Program, sessions: Sequence[PlannedSession]) -> WeekSummary:
-    """Hard sets, tonnage (reps x load, both sides for one-sided work) and mean intensity."""
+    """Hard sets, tonnage (reps x load, both sides for one-sided work) and mean intensity.
+
+    Sums are exact, but taken as whole numbers over a common denominator: adding
+    Fractions one at a time (a gcd each) was a quarter of expansion.
+    """
     hard_sets: dict[str, int] = {}
-    tonnage: dict[str, Fraction] = {}
-    intensities: dict[str, list[Fraction]] = {}
+    tonnage: dict[str, list[tuple[int, Fraction]]] = {}
+    hard_loads: dict[str, list[tuple[int, Fraction]]] = {}
+    maxes: dict[str, Fraction | None] = {}
     for session in sessions:
         for exercise in session.exercises:
             name = exercise.exercise
             hard_sets.setdefault(name, 0)
-            tonnage.setdefault(name, Fraction(0))
-            one_rm = max_of(program, name, "one_rm")
+            moved = tonnage.setdefault(name, [])
+            if name not in maxes:
+                maxes[name] = max_of(program, name, "one_rm")
+            sides = 2 if exercise.unilateral else 1
             for planned in exercise.sets:
                 if planned.kind in HARD_KINDS:
                     hard_sets[name] += 1
-                    if planned.load is not None and one_rm:
-                        intensities.setdefault(name, []).append(planned.load / one_rm)
+                    if planned.load is not None and maxes[name]:
+                        hard_loads.setdefault(name, []).append((1, planned.load))
                 load = _tonnage_load(program, exercise, planned)
                 if planned.kind in _COUNTED and planned.reps and load is not None:
-                    sides = 2 if exercise.unilateral else 1
-                    tonnage[name] += planned.reps * load * sides
+                    moved.append((planned.reps * sides, load))
+    intensity_sums: dict[str, Fraction] = {}
+    for name, loads in hard_loads.items():
+        one_rm = maxes[name]
+        assert one_rm is not None
+        intensity_sums[name] = _weighted_sum(loads) / one_rm
     summaries = tuple(
         ExerciseSummary(
             exercise=name,
             hard_sets=hard_sets[name],
-            tonnage=tonnage[name],
-            mean_intensity=_mean(intensities.get(name, [])),
+            tonnage=_weighted_sum(tonnage[name]),
+            mean_intensity=(
+                intensity_sums[name] / len(hard_loads[name]) if name in intensity_sums else None
+            ),
         )
         for name in hard_sets
     )
-    every_intensity = [value for values in intensities.values() for value in values]
+    counted = sum(len(loads) for loads in hard_loads.values())
     return WeekSummary(
         hard_sets=sum(summary.hard_sets for summary in summaries),
-        tonnage=sum((summary.tonnage for summary in summaries), Fraction(0)),
-        mean_intensity=_mean(every_intensity),
+        tonnage=_weighted_sum([(1, summary.tonnage) for summary in summaries]),
+        mean_intensity=(
+            _weighted_sum([(1, value) for value in intensity_sums.values()]) / counted
+            if counted
+            else None
+        ),
         exercises=summaries,
     )
+
+
+def _weighted_sum(terms: Sequence[tuple[int, Fraction]]) -> Fraction:
+    """The exact sum of count x value, over the values' least common denominator.
+
+    >>> _weighted_sum([(2, Fraction(5, 2)), (3, Fraction(1, 3)), (1, Fraction(0))])
+    Fraction(6, 1)
+    """
+    common = math.lcm(*(value.denominator for _, value in terms)) if terms else 1
+    whole = sum(count * value.numerator * (common // value.denominator) for count, value in terms)
+    return Fraction(whole, common)
 
 
 def _tonnage_load(
@@ -1313,7 +1381,3 @@ def _tonnage_load(
     if exercise.equipment is None and program.bodyweight:
         return program.bodyweight + (exercise.bodyweight or 0)
     return None
-
-
-def _mean(values: Sequence[Fraction]) -> Fraction | None:
-    return sum(values, Fraction(0)) / len(values) if values else None
