@@ -8,6 +8,8 @@ quote them (a test keeps the two in step).
 
 from __future__ import annotations
 
+import copy
+import functools
 from types import MappingProxyType
 from typing import Any
 
@@ -45,13 +47,21 @@ HEAVIEST_LOAD = 10_000
 
 
 def schema_default(*pointer: str) -> Any:
-    """The `default` the program schema gives at a path of keys under its root.
-
-    The path may pass through lists (by index) and through a `$ref` to a definition
-    that holds the default.
+    """The `default` the program schema gives at a path of keys under its root; a list
+    or mapping default comes as a fresh copy, so a caller may change it.
 
     >>> schema_default("definitions", "deload", "properties", "load")
     '90%'
+    """
+    found = _schema_default(pointer)
+    return copy.deepcopy(found) if isinstance(found, list | dict) else found
+
+
+@functools.cache
+def _schema_default(pointer: tuple[str, ...]) -> Any:
+    """Found once per path (building a program asks a couple of hundred times). The path
+    may pass through lists (by index) and through a `$ref` to a definition with the default.
+
     >>> schema_default("definitions", "step", "properties", "sets", "properties", "every")
     '2w'
     """

@@ -28,7 +28,7 @@ def number(value: Fraction | int | None, places: int = 3) -> int | float | None:
     """
     if value is None:
         return None
-    if Fraction(value).denominator == 1:
+    if value.denominator == 1:  # an int's is 1 too
         return int(value)
     rounded = round(float(value), places)
     return int(rounded) if rounded.is_integer() else rounded

@@ -222,6 +222,7 @@ def _check_depth_exactly(text: str, file: str) -> None:
 
 
 _LEADING_INDICATORS = re.compile(r"(?:[-?:] +)*")
+_OPENERS = re.compile("[][{}'\"]")
 
 
 def _scan_line(line: str, flow: int, quote: str, budget: int) -> tuple[int | None, int, str]:
@@ -232,6 +233,8 @@ def _scan_line(line: str, flow: int, quote: str, budget: int) -> tuple[int | Non
     """
     if budget < 0:
         return 0, flow, quote
+    if not quote and not flow and not _OPENERS.search(line):
+        return None, flow, quote  # most lines: nothing that opens or closes anything
     previous = " "
     skip = False
     for column, char in enumerate(line):
