@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from fractions import Fraction
 from typing import Any
 
@@ -173,7 +174,72 @@ def _set(planned: PlannedSet) -> dict[str, Any]:
 
 def plan_json(plan: Plan) -> str:
     """The plan as JSON text, deterministic to the byte."""
-    return json.dumps(plan_data(plan), indent=2, ensure_ascii=False) + "\n"
+    out: list[str] = []
+    _indented(plan_data(plan), "", out)
+    out.append("\n")
+    return "".join(out)
+
+
+def _indented(value: Any, indent: str, out: list[str]) -> None:
+    """Append `value` as `json.dumps(value, indent=2, ensure_ascii=False)` writes it.
+
+    With an indent, json.dumps leaves its C encoder for a pure-Python one that runs a
+    generator per container: 26 ms for a 12-week plan, a third of a build without PDF.
+    This writes the same bytes (a test holds it to json.dumps) in a third of the time;
+    scalars are written in the loops, not by a call each, as most values are scalars.
+
+    >>> out = []; _indented({"a": [1, 2.5, None, True], "b": {}, "c": "é"}, "", out)
+    >>> "".join(out) == json.dumps({"a": [1, 2.5, None, True], "b": {}, "c": "é"},
+    ...                            indent=2, ensure_ascii=False)
+    True
+    """
+    if isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = indent + "  "
+        opening = "{\n"
+        for key, item in value.items():
+            kind = type(item)
+            if kind is str:
+                out.append(f"{opening}{inner}{_string(key)}: {_string(item)}")
+            elif kind is int:
+                out.append(f"{opening}{inner}{_string(key)}: {int.__repr__(item)}")
+            else:
+                out.append(f"{opening}{inner}{_string(key)}: ")
+                _indented(item, inner, out)
+            opening = ",\n"
+        out.append("\n" + indent + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = indent + "  "
+        opening = "[\n"
+        for item in value:
+            out.append(opening + inner)
+            _indented(item, inner, out)
+            opening = ",\n"
+        out.append("\n" + indent + "]")
+    else:
+        out.append(_scalar(value))
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return _string(value)
+    if value is None or value is True or value is False:
+        return _LITERALS[value]
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+# Written as json writes them; strings by json's own (C) function.
+_LITERALS = {None: "null", True: "true", False: "false"}
+_string = json.encoder.encode_basestring
 
 
 CSV_COLUMNS = (

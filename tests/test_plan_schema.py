@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from generator.expand import expand
-from generator.export import PLAN_FORMAT, plan_data, plan_json
+from generator.export import PLAN_FORMAT, _indented, plan_data, plan_json
 from generator.model import build_program
 from generator.resources import data_dir, schema
 from generator.validate import load_program
@@ -253,3 +255,34 @@ def test_a_wrong_format_fails() -> None:
     plan = a_plan()
     plan["format"] = "liftplan-plan/1"
     assert any(problem.startswith("/format:") for problem in problems(plan))
+
+
+# plan_json writes its own indented JSON (json.dumps with an indent is pure Python, and
+# was a third of a build without PDF); it must give json.dumps's bytes exactly.
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**20), max_value=10**20)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(JSON_VALUES)
+def test_the_json_writer_writes_what_json_dumps_writes(value: Any) -> None:
+    out: list[str] = []
+    _indented(value, "", out)
+    assert "".join(out) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("path", PROGRAMS, ids=lambda path: path.stem)
+def test_plan_json_is_json_dumps_of_the_plan_data(path: Path) -> None:
+    data = plan_of(path)
+    assert plan_json(expand(build_program(load_program(str(path)).data))) == (
+        json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    )
