@@ -29,7 +29,7 @@ import jinja2
 
 from generator.cache import Cache, Entry, Inputs, Recipe, digest, format_keys
 from generator.errors import Diagnostic, LiftplanError, Severity
-from generator.loader import MAX_BYTES, load_bytes
+from generator.loader import MAX_BYTES, Document, load_bytes
 from generator.log import log_path
 from generator.plan import Plan
 from generator.render import environment, template_location
@@ -344,6 +344,10 @@ def _render(
         warnings += log.warnings
         if log.errors or (job.strict and log.warnings):
             return ProgramBuild(spec, blocking=log.errors + (log.warnings if job.strict else ()))
+    if "pdf" in keys:
+        too_long = _too_long_to_print(document, plan)
+        if too_long is not None:
+            return ProgramBuild(spec, blocking=(too_long,))
     if _failed.is_set():
         # Another program is bad, so nothing will be written: checking this one was enough.
         return ProgramBuild(spec, warnings=warnings)
@@ -381,6 +385,32 @@ def _render(
         rendered=tuple(rendered),
         keys=tuple(keys.values()),
     )
+
+
+def _too_long_to_print(document: Document, plan: Plan) -> Diagnostic | None:
+    """An error at the spec's phases if the plan would print on more pages than a PDF
+    may hold. Volumes bound the memory a PDF takes, not its time (about 2.3 ms a row), so
+    the rows are capped: a ten-year plan of three sessions a week prints, one of six
+    sessions of eight exercises (4,900 pages, over seven minutes) does not."""
+    from generator.view import MAX_PRINT_ROWS, print_rows
+
+    rows = sum(print_rows(week) for week in plan.weeks)
+    if rows <= MAX_PRINT_ROWS:
+        return None
+    line, column = document.locate(("phases",), key=True)
+    return Diagnostic(
+        document.file,
+        line,
+        column,
+        f"the plan would print on about {rows // ROWS_PER_PAGE:,} pages ({rows:,} rows of "
+        f"sets and headings), more than a PDF may hold ({MAX_PRINT_ROWS:,} rows): build it "
+        "without pdf, or print fewer weeks",
+        "phases",
+    )
+
+
+# Rows on a printed page, about: 30 to 37 in the examples and the benchmark's programs.
+ROWS_PER_PAGE = 35
 
 
 def _format(name: str, plan: Plan, job: Job) -> tuple[dict[str, bytes], dict[str, Any]]:

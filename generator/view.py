@@ -74,6 +74,8 @@ def index_view(listings: Sequence[Listing]) -> dict[str, Any]:
 # it writes it (some 75 KiB a row), so a long plan is printed in volumes, each laid out
 # on its own: 450 MiB at most, however long the program.
 VOLUME_ROWS = 6000
+# The most rows one program's PDF may hold, in all its volumes: about 2,800 pages.
+MAX_PRINT_ROWS = 100_000
 
 
 @dataclass(frozen=True)

@@ -261,3 +261,37 @@ def test_show_says_where_a_load_runs_past_the_heaviest(tmp_path: Path) -> None:
     assert result.stderr.startswith(f"{spec}:20:9: phases[0].sessions.B.exercises[0]: ")
     assert "reaches 999,900 kg in week 2 (session B)" in result.stderr
     assert result.stdout == ""
+
+
+def test_a_plan_too_long_to_print_is_a_located_error_not_hours_of_layout(tmp_path: Path) -> None:
+    """Volumes bound a PDF's memory, not its time: a ten-year plan of six sessions of eight
+    exercises a week would print on some 4,900 pages (over seven minutes of layout), so it
+    is refused at the spec's phases before any layout; the site and data still build."""
+    from bench.expand import generated_spec
+    from generator.loader import dump
+
+    spec = generated_spec(4, 6, 8)
+    block = spec["phases"][0]
+    spec["phases"] = [{**block, "name": f"Year {year}", "weeks": 52} for year in range(1, 11)]
+    spec["id"] = "ten-years"
+    (tmp_path / "programs").mkdir()
+    (tmp_path / "programs" / "ten-years.yaml").write_text(dump(spec), encoding="utf-8")
+    command = [sys.executable, "-m", "generator", "build", "programs", "-o", "out", "-j", "1"]
+    result = subprocess.run(
+        [*command, "--format", "pdf"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=240,
+    )
+    assert result.returncode == 1
+    (message,) = result.stderr.splitlines()
+    assert message.startswith("programs/ten-years.yaml:")
+    assert ": phases: the plan would print on about " in message
+    assert "more than a PDF may hold (100,000 rows): build it without pdf" in message
+    assert not (tmp_path / "out").exists()
+    site = subprocess.run(
+        [*command, "--format", "json"], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert site.returncode == 0, site.stderr
