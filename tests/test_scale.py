@@ -1,4 +1,4 @@
-"""Scale without running out of memory: a folder of many programs and one program as long
+"""Scale without running out of memory: a folder of 1000 programs and one program as long
 as a spec may be (520 weeks) build within the machine's memory, and a build's memory does
 not grow with the number of programs, because each program's files stream into the
 staging folder instead of being held until the end."""
@@ -66,12 +66,12 @@ def peak_mib(folder: Path, output: Path, formats: str) -> float:
 @pytest.mark.slow
 def test_memory_does_not_grow_with_the_number_of_programs(tmp_path: Path) -> None:
     few = write_programs(tmp_path / "few", 40)
-    many = write_programs(tmp_path / "many", 400)
+    many = write_programs(tmp_path / "many", 1000)
     small = peak_mib(few, tmp_path / "out-few", "html,json,csv,ics")
     large = peak_mib(many, tmp_path / "out-many", "html,json,csv,ics")
     pages = sum(1 for _ in (tmp_path / "out-many").rglob("*.html"))
-    assert pages == 400 * 5 + 1  # an overview and four weeks each, and the index
-    # Ten times the programs (about 60 MB more output) in nearly the same memory.
+    assert pages == 1000 * 5 + 1  # an overview and four weeks each, and the index
+    # 25 times the programs (about 150 MB more output) in nearly the same memory.
     assert large < small * 1.25, (small, large)
     assert large < CEILING_MIB
 
