@@ -206,27 +206,35 @@ def watch(
 
     watchfiles says nothing when it has started watching, but with `yield_on_timeout`
     its first (empty) batch proves it has; that sets the ready event, so the server
-    announces itself only once no save can be missed.
+    announces itself only once no save can be missed. A change to the config file can
+    change what is watched (its `programs:` or `templates:`): the watch then starts
+    again over the new folders.
     """
     from watchfiles import watch as watch_files
 
     ready, stop = events
     wanted = watched(options)
-    for changes in watch_files(
-        *wanted.roots,
-        watch_filter=wanted,
-        stop_event=stop,
-        debounce=300,
-        step=50,
-        rust_timeout=200,
-        yield_on_timeout=True,
-    ):
-        ready.set()
-        if not changes:
-            continue
-        names = sorted({Path(path).name for _change, path in changes})
-        report(f"changed: {', '.join(names)}")
-        rebuild(site, options, cache, report)
+    while not stop.is_set():
+        for changes in watch_files(
+            *wanted.roots,
+            watch_filter=wanted,
+            stop_event=stop,
+            debounce=300,
+            step=50,
+            rust_timeout=200,
+            yield_on_timeout=True,
+        ):
+            ready.set()
+            if not changes:
+                continue
+            names = sorted({Path(path).name for _change, path in changes})
+            report(f"changed: {', '.join(names)}")
+            rebuild(site, options, cache, report)
+            now = watched(options)
+            if now != wanted:
+                wanted = now
+                report(f"watching {', '.join(str(root) for root in wanted.roots)}")
+                break
 
 
 def error_page(errors: Sequence[str], generation: int) -> bytes:

@@ -241,6 +241,26 @@ def test_a_changed_template_rebuilds_the_pages(workspace: Path) -> None:
         stop(running)
 
 
+def test_a_config_that_names_other_programs_is_watched_anew(workspace: Path) -> None:
+    """The watch follows the config file: once it names another folder, saves there are
+    seen (the folders watched were once read only at start)."""
+    other = workspace / "other"
+    other.mkdir()
+    shutil.copy(PROGRAMS / "hip-thrust-12wk.yaml", other / "hip-thrust-12wk.yaml")
+    config = workspace / "site.yaml"
+    config.write_text("programs: [programs]\nformats: [html]\n", encoding="utf-8")
+    running = start(workspace, "--config", "site.yaml")
+    try:
+        running.until("index.html", lambda page: "home-dumbbells/index.html" in page)
+        config.write_text("programs: [other]\nformats: [html]\n", encoding="utf-8")
+        running.until("index.html", lambda page: "hip-thrust-12wk/index.html" in page)
+        edit(other / "hip-thrust-12wk.yaml", "title: Hip thrust progression", "title: Renamed")
+        running.until("hip-thrust-12wk/index.html", lambda page: "Renamed, 12 weeks" in page)
+        assert any(line.startswith("watching ") for line in running.log())
+    finally:
+        stop(running)
+
+
 def test_stopping_the_server_removes_its_folder(workspace: Path, tmp_path: Path) -> None:
     scratch = tmp_path / "scratch"
     scratch.mkdir()
