@@ -378,7 +378,7 @@ class _LogChecker(Locating):
                 )
                 continue
             labels[index] = session.label
-            self._check_planned(path, data["sessions"][index], (session,))
+            self._check_planned(path, data["sessions"][index], (session,), due=held.due)
         for index, _day_done in dated[rescheduled.used :]:
             self._one_too_many(index, dated[rescheduled.used - 1][0], len(sessions))
         for index, entry in enumerate(data["sessions"]):
@@ -408,18 +408,27 @@ class _LogChecker(Locating):
         )
 
     def _check_planned(
-        self, path: Path, entry: Mapping[str, Any], planned: tuple[PlannedSession, ...]
+        self,
+        path: Path,
+        entry: Mapping[str, Any],
+        planned: tuple[PlannedSession, ...],
+        *,
+        due: datetime.date | None = None,
     ) -> None:
+        """Warn of an exercise the session does not hold; under the shift rule `due` is
+        the day the session fell due once missed days moved it, not the projection's."""
         expected = {item.exercise for session in planned for item in session.exercises}
         session = planned[0]
+        when = (
+            f"as due on {_day(due)}" if due is not None else f"as planned for {_day(session.date)}"
+        )
         for exercise in entry["done"]:
             if exercise in expected or exercise not in self.program.exercises:
                 continue
             listed = ", ".join(dict.fromkeys(item.exercise for item in session.exercises))
             self.warn(
                 (*path, "done", exercise),
-                f"{exercise} is not in session {session.label} as planned for "
-                f"{_day(session.date)} ({listed or 'nothing'})",
+                f"{exercise} is not in session {session.label} {when} ({listed or 'nothing'})",
                 key=True,
             )
 

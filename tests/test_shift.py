@@ -347,6 +347,24 @@ def test_an_entry_is_the_next_session_due_whatever_its_label_says(tmp_path: Path
     ]
 
 
+def test_an_exercise_not_in_the_session_due_is_warned_of_with_the_day_it_fell_due(
+    tmp_path: Path,
+) -> None:
+    """Week 1's A was planned for Fri 8; the missed Wednesday moved it to Mon 11, and the
+    warning says so, not the projection's Friday."""
+    text = LOG.replace(
+        "    done: {hip_thrust: 3x8@105}", "    done: {hip_thrust: 3x8@105, back_squat: 5@60}"
+    )
+    path = write_spec(tmp_path, SPEC, text)
+    program = program_of(SPEC)
+    checked = check_log(str(log_path(path)), program, expand(program))
+    where = located(log_path(path), text, 10, "back_squat")
+    assert [d.format() for d in checked.diagnostics] == [
+        f"{where}: warning: sessions[2].done.back_squat: back_squat is not in session A as "
+        "due on Mon 11 Jan 2027 (hip_thrust)"
+    ]
+
+
 def test_entries_beyond_the_last_session_and_before_the_start_are_errors(tmp_path: Path) -> None:
     nine = "".join(
         f'  - date: "2027-02-{d:02d}"\n    done: {{back_squat: 5@100}}\n' for d in range(1, 11)
