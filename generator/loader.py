@@ -275,6 +275,7 @@ class _Composer:
     def __init__(self, text: str, file: str) -> None:
         self.text = text
         self.file = file
+        self.end = len(text.rstrip())  # past the last character that is not white space
         self.values: dict[Path, Position] = {}
         self.keys: dict[Path, Position] = {}
         self.errors: list[Diagnostic] = []
@@ -295,6 +296,7 @@ class _Composer:
             raise LiftplanError.at(self.file, 1, 1, "the file has no content, only comments")
         if not isinstance(data, dict):
             kind = "a list" if isinstance(data, list) else "a single value"
+            kind = "nothing" if data is None else kind
             line, column = self.values.get((), (1, 1))
             message = f"the top level must be a mapping, not {kind}"
             raise LiftplanError.at(self.file, line, column, message)
@@ -306,12 +308,12 @@ class _Composer:
         mark = error.problem_mark or error.context_mark
         if mark is None:
             return Diagnostic(self.file, 1, 1, f"invalid YAML: {problem}")
-        at_end = mark.index >= len(self.text.rstrip())
+        at_end = mark.index >= self.end
         if at_end and error.context_mark is not None and error.context:
             # An unclosed quote or bracket: the opening is what needs fixing.
             what = error.context.removeprefix("while scanning ").removeprefix("while parsing ")
             message = f"invalid YAML: {what} that starts here is never closed"
-            if error.context_mark.index >= len(self.text.rstrip()):
+            if error.context_mark.index >= self.end:
                 message = "invalid YAML: the file ends inside a [ ] or { } left open"
             return Diagnostic(self.file, *self._inside(error.context_mark), message)
         if mark.index < len(self.text) and self.text[mark.index] == "\t":
@@ -324,10 +326,9 @@ class _Composer:
         """The mark's position, or, where the parser ran on past the last character (a
         bracket left open at the end: `a: [`), the last character: an editor cannot go
         to a line the file does not have."""
-        end = len(self.text.rstrip())
-        if mark.index < end:
+        if mark.index < self.end:
             return _position(mark)
-        lines = _YAML_BREAK.split(self.text[:end])
+        lines = _YAML_BREAK.split(self.text[: self.end])
         return (len(lines), max(1, len(lines[-1])))
 
     def _reader_error(self, error: yaml.reader.ReaderError) -> Diagnostic:
@@ -381,7 +382,7 @@ class _Composer:
             value = self._scalar(event)
         else:
             value = self._collection(event, path, stack)
-        self.values[path] = _position(event.start_mark)
+        self.values[path] = self._inside(event.start_mark)  # an empty value may end the file
         if parent is None:
             if not isinstance(value, dict | list):
                 documents.append(value)
@@ -460,7 +461,7 @@ class _Composer:
         return (*parent.path, len(parent.container))
 
     def _error(self, mark: Any, message: str) -> None:
-        self.errors.append(Diagnostic(self.file, *_position(mark), message))
+        self.errors.append(Diagnostic(self.file, *self._inside(mark), message))
 
 
 # What YAML counts as a line break, as its marks count lines.

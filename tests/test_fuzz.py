@@ -634,12 +634,13 @@ def test_found_and_fixed_values_that_crashed_a_later_stage_are_located_errors(
         (b"a: [", "1:4: invalid YAML: the file ends inside a [ ] or { } left open"),
         (b"a: b\r\nc: [1,\r\n", "2:6: invalid YAML: the file ends inside a [ ] or { } left open"),
         (b"%YAML 1.1\n  ", "1:9: invalid YAML: did not find expected <document start>"),
+        (b"---\n#", "2:1: the top level must be a mapping, not nothing"),
     ],
 )
 def test_found_and_fixed_an_error_at_the_end_is_on_the_last_line(raw: bytes, found: str) -> None:
     """Found by the properties: where the parser ran on past the last character (a bracket
-    left open, a directive with no document), the error was on a line after the last,
-    which an editor cannot go to. It is now at the file's last character."""
+    left open, a directive with no document, an empty document), the error was on a line
+    after the last, which an editor cannot go to. It is now at the file's last character."""
     with pytest.raises(LiftplanError) as raised:
         load_bytes(raw, SPEC)
     assert [d.format() for d in raised.value.diagnostics] == [f"{SPEC}:{found}"]
