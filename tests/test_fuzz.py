@@ -612,6 +612,12 @@ def test_found_and_fixed_plates_with_a_tiny_common_step_are_a_located_error(
             "by 9999-12-31; start by 9998-12-11",
             id="a-program-that-would-end-after-9999",
         ),
+        pytest.param(
+            _minimal(item={"load": "rpe10.5", "reps": 8}, maxes={"back_squat": {"one_rm": 140}}),
+            "22:13: phases[0].sessions.A[0].load: 'rpe10.5'",
+            "an effort (rpe 8, rir 2)",
+            id="an-rpe-past-10",
+        ),
     ],
 )
 def test_found_and_fixed_values_that_crashed_a_later_stage_are_located_errors(
@@ -621,7 +627,8 @@ def test_found_and_fixed_values_that_crashed_a_later_stage_are_located_errors(
     `$` passed "60m\\n" (Python's `$` matches before a final newline; JSON Schema's does
     not); unbounded digit runs passed numbers that int() refuses (over 4300 digits) or
     timedelta cannot hold; a max of 5e-324 made a load's percentage overflow a float; a
-    start in 9999 had the plan run past the last date. Now each is a located error."""
+    start in 9999 had the plan run past the last date; the load pattern took rpe10.5,
+    past the RPE table. Now each is a located error."""
     assert through_pipeline(raw) == "refused by validation"
     (found,) = [d.format() for d in check_document(load_bytes(raw, SPEC))]
     assert found.startswith(f"{SPEC}:{where}"), found
