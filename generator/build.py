@@ -36,7 +36,7 @@ from generator.render import environment, template_location
 from generator.resources import data_dir
 from generator.site import program_pages, site_pages
 from generator.validate import check_document, find_specs, planning
-from generator.view import Listing, listing
+from generator.view import MAX_PRINT_ROWS, ROWS_PER_PAGE, Listing, listing, print_rows
 from generator.write import Staging, check_output, output_lock
 
 FORMATS = ("html", "pdf", "ics", "json", "csv")
@@ -392,8 +392,6 @@ def _too_long_to_print(document: Document, plan: Plan) -> Diagnostic | None:
     may hold. Volumes bound the memory a PDF takes, not its time (about 2.3 ms a row), so
     the rows are capped: a ten-year plan of three sessions a week prints, one of six
     sessions of eight exercises (4,900 pages, over seven minutes) does not."""
-    from generator.view import MAX_PRINT_ROWS, print_rows
-
     rows = sum(print_rows(week) for week in plan.weeks)
     if rows <= MAX_PRINT_ROWS:
         return None
@@ -407,10 +405,6 @@ def _too_long_to_print(document: Document, plan: Plan) -> Diagnostic | None:
         "without pdf, or print fewer weeks",
         "phases",
     )
-
-
-# Rows on a printed page, about: 30 to 37 in the examples and the benchmark's programs.
-ROWS_PER_PAGE = 35
 
 
 def _format(name: str, plan: Plan, job: Job) -> tuple[dict[str, bytes], dict[str, Any]]:

@@ -27,6 +27,7 @@ import datetime
 import functools
 import math
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -351,17 +352,20 @@ def _week(program: Program, phase: Phase, number: int, state: _State, dates: _Da
         day_type = phase.day_types.get(slot.weekday)
         context = _Context(program, phase, number, week_in_phase, training_week, deload, rule)
         claimed: set[int] = set()
-        exercises = tuple(
-            _exercise(
-                context,
-                key,
-                _item(phase, key),
-                day_type.name if day_type else None,
-                state,
-                logged=(turn.entry, claimed),
-            )
-            for key in keys
-        )
+        exercises = []
+        for key in keys:
+            item = _item(phase, key)
+            with _load_limit(context, key, item):
+                exercises.append(
+                    _exercise(
+                        context,
+                        key,
+                        item,
+                        day_type.name if day_type else None,
+                        state,
+                        logged=(turn.entry, claimed),
+                    )
+                )
         sessions.append(
             PlannedSession(
                 date=turn.date,
@@ -371,7 +375,7 @@ def _week(program: Program, phase: Phase, number: int, state: _State, dates: _Da
                 day_type=day_type.name if day_type else None,
                 moved_from=slot.moved_from,
                 notes=template.notes,
-                exercises=exercises,
+                exercises=tuple(exercises),
                 logged=turn.entry,
                 missed=turn.missed,
             )
@@ -516,17 +520,12 @@ class _TooHeavy(Exception):
         self.load = load
 
 
-def _exercise(
-    context: _Context,
-    key: Key,
-    item: Prescription,
-    day_type: str | None,
-    state: _State,
-    *,
-    logged: tuple[LoggedSession | None, set[int]] | None = None,
-) -> PlannedExercise:
+@contextmanager
+def _load_limit(context: _Context, key: Key, item: Prescription) -> Iterator[None]:
+    """Turn a load past HEAVIEST_LOAD, found deep in rounding, into PlanLimitError naming
+    the prescription, the week and the session."""
     try:
-        return _planned_exercise(context, key, item, day_type, state, logged=logged)
+        yield
     except _TooHeavy as heavy:
         units = context.program.units
         raise PlanLimitError(
@@ -544,7 +543,7 @@ def _rough(load: Fraction) -> str:
     return f"about 10^{round(int(load).bit_length() * math.log10(2))}"
 
 
-def _planned_exercise(
+def _exercise(
     context: _Context,
     key: Key,
     item: Prescription,

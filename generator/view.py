@@ -76,6 +76,8 @@ def index_view(listings: Sequence[Listing]) -> dict[str, Any]:
 VOLUME_ROWS = 6000
 # The most rows one program's PDF may hold, in all its volumes: about 2,800 pages.
 MAX_PRINT_ROWS = 100_000
+# Rows on a printed page, about: 30 to 37 in the examples and the benchmark's programs.
+ROWS_PER_PAGE = 35
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from generator.loader import Document, load_file
 from generator.loader import Path as DataPath
 from generator.model import build_program
 from generator.validate import check_document
+from tests.fuzz_strategies import paths
 
 PROGRAMS = sorted((Path(__file__).resolve().parent.parent / "programs").glob("*.yaml"))
 DOCUMENTS = [load_file(str(path)) for path in PROGRAMS]
@@ -82,17 +83,6 @@ values = st.recursive(
     ),
     max_leaves=6,
 )
-
-
-def paths(node: Any, prefix: DataPath = ()) -> list[DataPath]:
-    found: list[DataPath] = [prefix]
-    if isinstance(node, dict):
-        for key, child in node.items():
-            found.extend(paths(child, (*prefix, key)))
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            found.extend(paths(child, (*prefix, index)))
-    return found
 
 
 def mutate(data: Any, path: DataPath, action: str, replacement: Any) -> None:
