@@ -355,9 +355,9 @@ Examples:
 @click.option(
     "--format",
     "formats",
-    help="Comma-separated formats: html (the site), pdf (the printable plan), ics (a calendar "
-    "feed), json (the plan, see schemas/plan.schema.json), csv (one row per set).  "
-    "[default: all]",
+    help="Comma-separated formats: html (the site), pdf (the printable plan; a long one in "
+    "volumes), ics (a calendar feed), json (the plan, see schemas/plan.schema.json), csv "
+    "(one row per set).  [default: all]",
 )
 @click.option(
     "--base-url",
