@@ -27,7 +27,7 @@ bench-scale: $(STAMP)              ## whole builds of 1 to 1000 programs, memory
 	$(BIN)/python -m bench.scale
 
 golden: $(STAMP)                   ## rewrite tests/golden/ (plans and site pages) from the examples (review the diff!)
-	$(BIN)/python -m tests.golden
+	$(BIN)/python -m tests.support.golden
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

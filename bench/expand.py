@@ -11,12 +11,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from generator.expand import expand
-from generator.export import plan_json
-from generator.loader import dump, load_bytes
-from generator.model import Program, build_program
-from generator.plan import Plan
-from generator.validate import check_document
+from generator.pipeline import check_document
+from generator.plan.expand import expand
+from generator.plan.values import Plan
+from generator.publish.data import plan_json
+from generator.spec.loader import dump, load_bytes
+from generator.spec.model import Program, build_program
 
 RUNS = 7
 EXERCISES = (
@@ -79,7 +79,7 @@ def median_seconds(work: Callable[[], object]) -> float:
 
 
 def _cold(program: Program) -> Plan:
-    from generator import expand as engine
+    from generator.plan import expand as engine
 
     engine._made.cache_clear()
     return expand(program)

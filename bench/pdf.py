@@ -1,12 +1,12 @@
 """Benchmark: the PDF stage, against WeasyPrint alone and against a table layout.
 
 Run with `python -m bench.pdf [--runs N]`. It answers two questions about
-generator/pdf.py and templates/pdf.html:
+generator/publish/pdf.py and templates/pdf.html:
 
 * does liftplan's wrapping of WeasyPrint (Jinja rendering, the restricted URL
   fetcher, collecting logged errors) cost much over WeasyPrint alone on the same
   HTML? The target is ours <= 1.25x alone;
-* does laying out weeks as blocks rather than tables pay off, as generator/pdf.py
+* does laying out weeks as blocks rather than tables pay off, as generator/publish/pdf.py
   claims? The same content as one table per week (bench/table_layout/pdf.html)
   should be slower than ours.
 
@@ -33,14 +33,14 @@ from pathlib import Path
 import jinja2
 
 from bench.expand import generated_spec
-from generator.expand import expand
-from generator.loader import dump, load_bytes
-from generator.model import build_program
-from generator.pdf import pdf_html, pdf_view, render_pdf
-from generator.plan import Plan
-from generator.render import environment
+from generator.pipeline import check_document, load_program
+from generator.plan.expand import expand
+from generator.plan.values import Plan
+from generator.publish.pdf import pdf_html, pdf_view, render_pdf
+from generator.publish.templates import environment
 from generator.resources import data_dir
-from generator.validate import check_document, load_program
+from generator.spec.loader import dump, load_bytes
+from generator.spec.model import build_program
 
 RUNS = 3
 PAGE_SIZE = "a4"
@@ -225,7 +225,7 @@ def report(name: str, timings: Timings) -> str:
     handler) costs on top of WeasyPrint for the same HTML and pages (1.00 = nothing;
     the target is at most 1.25). Same pages, so it is also the ratio per page.
     table/ours: how many times longer the table layout takes for the same content
-    (above 1 = the block layout is faster, as generator/pdf.py claims). It compares
+    (above 1 = the block layout is faster, as generator/publish/pdf.py claims). It compares
     whole documents, not pages: the two layouts fill a different number of pages.
     """
     mine = statistics.median(timings.ours)

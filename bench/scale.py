@@ -432,7 +432,7 @@ def jobs_stages(context: Context, programs: Path) -> list[Stage]:
 def write_programs(folder: Path, count: int, shape: tuple[int, int, int], name: str) -> Path:
     """`count` generated specs with distinct ids and titles, as YAML files in folder/programs."""
     from bench.expand import generated_spec
-    from generator.loader import dump
+    from generator.spec.loader import dump
 
     programs = folder / "programs"
     programs.mkdir(parents=True)
@@ -482,9 +482,9 @@ def expand_stage(programs: Path) -> Stage:
 
     The expansion's rounding cache is emptied before each run, as a new process finds it.
     """
-    from generator import expand as engine
-    from generator.loader import load_file
-    from generator.model import build_program
+    from generator.plan import expand as engine
+    from generator.spec.loader import load_file
+    from generator.spec.model import build_program
 
     documents = [load_file(str(path)).data for path in sorted(programs.glob("*.yaml"))]
 
@@ -503,11 +503,11 @@ def pdf_stages(programs: Path) -> list[Stage]:
     """bench/pdf.py's `ours` against WeasyPrint `alone` on the same HTML, in this process."""
     from bench.expand import generated_spec
     from bench.pdf import PAGE_SIZE, Output, alone, ours, timed
-    from generator.expand import expand
-    from generator.loader import dump, load_bytes, load_file
-    from generator.model import build_program
-    from generator.pdf import pdf_html
-    from generator.render import environment
+    from generator.plan.expand import expand
+    from generator.publish.pdf import pdf_html
+    from generator.publish.templates import environment
+    from generator.spec.loader import dump, load_bytes, load_file
+    from generator.spec.model import build_program
 
     env = environment()
     (spec,) = sorted(programs.glob("*.yaml"))

@@ -24,7 +24,7 @@ import atheris
 
 with atheris.instrument_imports():
     from generator.errors import Diagnostic, LiftplanError
-    from generator.loader import load_bytes
+    from generator.spec.loader import load_bytes
 
 FILE = "fuzz.yaml"
 

@@ -21,14 +21,14 @@ import atheris
 
 with atheris.instrument_imports():
     from generator.errors import LiftplanError, Severity
-    from generator.expand import expand
-    from generator.export import plan_csv, plan_json
-    from generator.ics import plan_ics
-    from generator.loader import load_bytes
-    from generator.model import build_program
-    from generator.render import environment
-    from generator.site import program_pages
-    from generator.validate import check_document, planning
+    from generator.pipeline import check_document, planning
+    from generator.plan.expand import expand
+    from generator.publish.calendar import plan_ics
+    from generator.publish.data import plan_csv, plan_json
+    from generator.publish.site import program_pages
+    from generator.publish.templates import environment
+    from generator.spec.loader import load_bytes
+    from generator.spec.model import build_program
 
 FILE = "fuzz.yaml"
 ENV = environment()

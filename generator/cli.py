@@ -17,8 +17,8 @@ import click
 from generator.errors import Diagnostic, LiftplanError, Severity
 
 if TYPE_CHECKING:
-    from generator.build import BuildResult
-    from generator.config import Settings
+    from generator.build.build import BuildResult
+    from generator.build.config import Settings
 
 # Builds of more programs than this show a progress bar on stderr (when it is a terminal).
 PROGRESS_FROM = 3
@@ -84,7 +84,7 @@ Examples:
 )
 def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
     """Check program specs (files, or folders of .yaml files) and report every problem."""
-    from generator.validate import check_file, find_specs
+    from generator.pipeline import check_file, find_specs
 
     files = find_specs(paths or _default_programs())
     if not files:
@@ -144,7 +144,7 @@ Examples:
 )
 def new(name: str, directory: str, start: str | None, schema_ref: str | None) -> None:
     """Write a commented starter spec NAME.yaml (never overwrites a file)."""
-    from generator.starter import StarterError, write_starter
+    from generator.spec.starter import StarterError, write_starter
 
     try:
         written = write_starter(name, Path(directory), start=start, schema_ref=schema_ref)
@@ -168,10 +168,10 @@ def show(spec: str, week: int | None, strict: bool) -> None:
 
     With a training log beside the spec, the plan is re-planned from it.
     """
-    from generator.logfile import plan_with_log
-    from generator.model import build_program
-    from generator.show import show_plan
-    from generator.validate import check_file, planning
+    from generator.log.logfile import plan_with_log
+    from generator.pipeline import check_file, planning
+    from generator.publish.text import show_plan
+    from generator.spec.model import build_program
 
     checked = check_file(spec)
     blocking = checked.diagnostics if strict else checked.errors
@@ -241,12 +241,12 @@ def log(
     The whole log is checked before it is written, and it is written in one step: on any
     error nothing changes. The log is created if it is missing.
     """
-    from generator.expand import expand
-    from generator.log import log_path
-    from generator.logcsv import import_csv
-    from generator.logfile import AppendError, append_entries, entry_from_arguments
-    from generator.model import build_program
-    from generator.validate import check_file, planning
+    from generator.log.csv_import import import_csv
+    from generator.log.logfile import AppendError, append_entries, entry_from_arguments
+    from generator.log.values import log_path
+    from generator.pipeline import check_file, planning
+    from generator.plan.expand import expand
+    from generator.spec.model import build_program
 
     chosen = _log_options(
         entries=entries, day=day, label=label, note=note, csv_file=csv_file, columns=columns
@@ -313,7 +313,7 @@ def _log_options(
     import datetime
     import re
 
-    from generator.logcsv import parse_columns
+    from generator.log.csv_import import parse_columns
 
     if csv_file is None and not entries:
         raise click.UsageError("give what was done (e.g. 'hip_thrust 10@90 10@90') or --import")
@@ -415,7 +415,7 @@ def build(
     """
     import time
 
-    from generator.config import Settings, load_settings, valid_base_url
+    from generator.build.config import Settings, load_settings, valid_base_url
 
     started = time.perf_counter()
     try:
@@ -454,7 +454,7 @@ def build(
 
 
 def _formats(given: str) -> tuple[str, ...]:
-    from generator.build import FORMATS
+    from generator.build.build import FORMATS
 
     chosen = tuple(name.strip() for name in given.split(",") if name.strip())
     unknown = [name for name in chosen if name not in FORMATS]
@@ -470,13 +470,13 @@ def _run_build(settings: Settings, jobs: int | None, cache: str | None) -> Build
     """
     from jinja2 import TemplateError
 
-    from generator.build import build as run_build
-    from generator.build import default_jobs
-    from generator.cache import default_cache
-    from generator.pdf import PdfError
-    from generator.render import template_location
-    from generator.validate import find_specs
-    from generator.write import OutputError
+    from generator.build.build import build as run_build
+    from generator.build.build import default_jobs
+    from generator.build.cache import default_cache
+    from generator.build.writer import OutputError
+    from generator.pipeline import find_specs
+    from generator.publish.pdf import PdfError
+    from generator.publish.templates import template_location
 
     specs = find_specs(settings.programs)
     output = Path(settings.output)
@@ -618,8 +618,8 @@ def serve(
     import signal
     import time
 
-    from generator.config import Settings, load_settings
-    from generator.serve import Options, served
+    from generator.build.config import Settings, load_settings
+    from generator.build.serve import Options, served
 
     try:
         settings = load_settings(config) if config else Settings()
@@ -668,7 +668,7 @@ def schema(which: str | None) -> None:
 @click.option("--family", help="Only this family, e.g. hip_thrust.")
 def exercises(family: str | None) -> None:
     """List the built-in exercise catalogue that specs can use by id."""
-    from generator.catalogue import CATALOGUE, FAMILIES, family_members
+    from generator.spec.catalogue import CATALOGUE, FAMILIES, family_members
 
     if family is not None and family not in FAMILIES:
         raise click.BadParameter(f"one of {', '.join(FAMILIES)}", param_hint="--family")

@@ -2,7 +2,7 @@
 
 Four kinds of input, each taken through every stage it reaches:
 
-1. programs the program schema accepts, from a strategy that tests/fuzz_strategies.py
+1. programs the program schema accepts, from a strategy that tests/support/strategies.py
    derives from schemas/program.schema.json at test time, written as YAML and taken through
    load, validate, build, expand, the HTML pages, JSON, CSV and the calendar feed;
 2. the example programs with a few random changes (a subtree replaced, a key deleted or
@@ -41,18 +41,18 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from generator.errors import Diagnostic, LiftplanError, Severity
-from generator.expand import expand
-from generator.export import CSV_COLUMNS, plan_csv, plan_json
-from generator.ics import plan_ics
-from generator.loader import dump, load_bytes, load_file
-from generator.logfile import CheckedLog, check_log_bytes
-from generator.model import Program, build_program
-from generator.plan import Plan, PlannedSession
-from generator.render import environment
-from generator.schema_check import python_schema, schema_diagnostics
-from generator.site import program_pages
-from generator.validate import check_document, planning
-from tests import fuzz_strategies as fs
+from generator.log.logfile import CheckedLog, check_log_bytes
+from generator.pipeline import check_document, planning
+from generator.plan.expand import expand
+from generator.plan.values import Plan, PlannedSession
+from generator.publish.calendar import plan_ics
+from generator.publish.data import CSV_COLUMNS, plan_csv, plan_json
+from generator.publish.site import program_pages
+from generator.publish.templates import environment
+from generator.spec.loader import dump, load_bytes, load_file
+from generator.spec.model import Program, build_program
+from generator.spec.schema import python_schema, schema_diagnostics
+from tests.support import strategies as fs
 
 PROJECT = Path(__file__).resolve().parent.parent
 PROGRAMS = sorted((PROJECT / "programs").glob("*.yaml"))

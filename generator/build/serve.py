@@ -1,0 +1,378 @@
+"""`liftplan serve`: the author's loop. Build, serve on localhost, rebuild on every save.
+
+The site is built into a temporary folder (never the output folder) with its own
+build cache, so a save rebuilds only the programs whose inputs changed. The standard
+library's threaded HTTP server serves it; every HTML page it sends carries a small
+script that waits on `/__liftplan__/wait` and reloads the page when a build finishes.
+watchfiles watches the specs, their training logs, the templates and the config file.
+A build that fails leaves the last good site in place; every page then shows the
+errors, located as on the command line, until a save fixes them.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from generator.build.build import build
+from generator.build.config import Settings, load_settings
+from generator.errors import LiftplanError
+from generator.pipeline import SPEC_SUFFIXES
+from generator.publish.templates import template_location
+
+PREFIX = "/__liftplan__/"
+# How long a page's request for the next build waits before it asks again.
+WAIT_SECONDS = 20.0
+# How long to wait for the watcher to start before serving anyway.
+WATCH_START_SECONDS = 10.0
+RELOAD_SCRIPT = """<script>
+(function () {
+  var seen = %d;
+  function wait() {
+    fetch("%swait?since=" + seen, {cache: "no-store"})
+      .then(function (r) { return r.text(); })
+      .then(function (text) {
+        if (Number(text) !== seen) { location.reload(); } else { wait(); }
+      })
+      .catch(function () { setTimeout(wait, 1000); });
+  }
+  wait();
+})();
+</script>
+"""
+
+Report = Callable[[str], None]
+
+
+@dataclass
+class Site:
+    """What is being served: the last good build, and the errors of the latest one."""
+
+    folder: Path
+    generation: int = 0
+    errors: tuple[str, ...] = ()
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def finished(self, errors: Sequence[str]) -> None:
+        """A build is over: wake every page waiting for one."""
+        with self.changed:
+            self.generation += 1
+            self.errors = tuple(errors)
+            self.changed.notify_all()
+
+    def wait(self, since: int, timeout: float) -> int:
+        """The generation after `since`, or `since` again if none came within `timeout`."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.generation != since, timeout)
+            return self.generation
+
+
+@dataclass(frozen=True)
+class Options:
+    """What `serve` was told; the config file, if any, is read again on every build."""
+
+    settings: Settings
+    config: str | None = None
+    pdf: bool = False
+    jobs: int = 1
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+    def current(self) -> Settings:
+        settings = load_settings(self.config) if self.config else self.settings
+        settings = settings.overridden(**self.overrides)
+        formats = tuple(name for name in settings.formats if self.pdf or name != "pdf")
+        if self.pdf and "pdf" not in formats:
+            formats = (*formats, "pdf")
+        return replace(settings, formats=formats or ("html",))
+
+
+def rebuild(site: Site, options: Options, cache: Path, report: Report) -> None:
+    """One build into the served folder; its errors are kept for the pages and printed."""
+    from jinja2 import TemplateError
+
+    from generator.build.writer import OutputError
+    from generator.publish.pdf import PdfError
+
+    started = time.perf_counter()
+    errors: list[str] = []
+    try:
+        settings = options.current()
+        result = build(
+            settings.programs,
+            site.folder,
+            settings.formats,
+            strict=settings.strict,
+            templates=Path(settings.templates) if settings.templates else None,
+            base_url=settings.base_url,
+            page_size=settings.page_size,
+            jobs=options.jobs,
+            cache=cache,
+        )
+    except LiftplanError as error:
+        errors = [diagnostic.format() for diagnostic in error.diagnostics]
+    except TemplateError as error:
+        where, line = template_location(error)
+        errors = [f"{where}:{line}:1: template error: {error.message}"]
+    except (OutputError, PdfError, OSError) as error:
+        errors = [f"liftplan: error: {error}"]
+    elapsed = time.perf_counter() - started
+    if errors:
+        for message in errors:
+            report(message)
+        report(f"build failed in {elapsed:.1f} s; serving the last good build and the errors")
+    else:
+        for warning in result.warnings:
+            report(warning.format())
+        names = sorted({program for program, _ in result.rendered})
+        made = f"rebuilt {', '.join(names)}" if names else "nothing to rebuild"
+        report(f"{made} in {elapsed:.1f} s ({result.changed} files changed)")
+    site.finished(errors)
+
+
+@dataclass(frozen=True)
+class Watched:
+    """What a change to calls for a build: specs and logs under some folders, anything
+    under the templates folders, and some files. Folders are watched rather than files,
+    since editors often save by writing a new file and renaming it over the old one."""
+
+    spec_folders: tuple[Path, ...]
+    template_folders: tuple[Path, ...]
+    files: tuple[Path, ...]
+
+    @property
+    def roots(self) -> list[Path]:
+        folders = {*self.spec_folders, *self.template_folders, *(f.parent for f in self.files)}
+        return sorted(folder for folder in folders if folder.is_dir())
+
+    def __call__(self, change: Any, path: str) -> bool:
+        """The watchfiles filter: is this one of ours (editors' temporary files aside)?"""
+        from watchfiles import DefaultFilter
+
+        if not DefaultFilter()(change, path):
+            return False
+        changed = Path(path)
+        if changed in self.files:
+            return True
+        if changed.suffix in SPEC_SUFFIXES and _under(changed, self.spec_folders):
+            return True
+        return _under(changed, self.template_folders)
+
+
+def _under(path: Path, folders: Sequence[Path]) -> bool:
+    return any(path.is_relative_to(folder) for folder in folders)
+
+
+def watched(options: Options) -> Watched:
+    """The specs and their logs, the templates and the config file."""
+    from generator.log.values import log_path
+
+    try:
+        settings = options.current()
+    except LiftplanError:  # a broken config file: watch what the command line named
+        settings = options.settings.overridden(**options.overrides)
+    folders: list[Path] = []
+    files: list[Path] = []
+    for given in settings.programs:
+        path = Path(given).resolve()
+        if path.is_dir():
+            folders.append(path)
+        else:
+            files += [path, log_path(path)]
+    templates = (Path(settings.templates).resolve(),) if settings.templates else ()
+    if options.config:
+        files.append(Path(options.config).resolve())
+    return Watched(tuple(folders), templates, tuple(files))
+
+
+def watch(
+    site: Site,
+    options: Options,
+    cache: Path,
+    report: Report,
+    events: tuple[threading.Event, threading.Event],
+) -> None:
+    """Rebuild after every batch of changes until the stop event is set.
+
+    watchfiles says nothing when it has started watching, but with `yield_on_timeout`
+    its first (empty) batch proves it has; that sets the ready event, so the server
+    announces itself only once no save can be missed. A change to the config file can
+    change what is watched (its `programs:` or `templates:`): the watch then starts
+    again over the new folders.
+    """
+    from watchfiles import watch as watch_files
+
+    ready, stop = events
+    wanted = watched(options)
+    while not stop.is_set():
+        for changes in watch_files(
+            *wanted.roots,
+            watch_filter=wanted,
+            stop_event=stop,
+            debounce=300,
+            step=50,
+            rust_timeout=200,
+            yield_on_timeout=True,
+        ):
+            ready.set()
+            if not changes:
+                continue
+            names = sorted({Path(path).name for _change, path in changes})
+            report(f"changed: {', '.join(names)}")
+            rebuild(site, options, cache, report)
+            now = watched(options)
+            if now != wanted:
+                wanted = now
+                report(f"watching {', '.join(str(root) for root in wanted.roots)}")
+                break
+
+
+def error_page(errors: Sequence[str], generation: int) -> bytes:
+    """The page every HTML address shows while the latest build is broken."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>\n" for line in errors)
+    text = f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build failed - liftplan</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem; line-height: 1.5; }}
+h1 {{ color: #a4161a; }}
+code {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
+</style>
+</head>
+<body>
+<main>
+<h1>Build failed</h1>
+<p>The last build stopped at these errors. Fix them and save: this page reloads.</p>
+<ul>
+{items}</ul>
+</main>
+{RELOAD_SCRIPT % (generation, PREFIX)}</body>
+</html>
+"""
+    return text.encode("utf-8")
+
+
+def handler_for(site: Site) -> type[SimpleHTTPRequestHandler]:
+    """A request handler serving the site's folder, with the reload script added to pages."""
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(site.folder), **kwargs)
+
+        def do_GET(self) -> None:
+            address = urlsplit(self.path)
+            if address.path == f"{PREFIX}wait":
+                self._wait(address.query)
+                return
+            if address.path == "/favicon.ico" and not (site.folder / "favicon.ico").is_file():
+                # Browsers ask for one; the site has none, which is not an error.
+                self.send_response(HTTPStatus.NO_CONTENT)
+                self.end_headers()
+                return
+            if site.errors and _is_page(address.path):
+                self._send(error_page(site.errors, site.generation), "text/html; charset=utf-8")
+                return
+            target = Path(self.translate_path(self.path))
+            if target.is_dir():
+                target = target / "index.html"
+            if target.suffix == ".html" and target.is_file():
+                page = target.read_bytes()
+                script = (RELOAD_SCRIPT % (site.generation, PREFIX)).encode("utf-8")
+                head, tail = _split_at_body_end(page)
+                self._send(head + script + tail, "text/html; charset=utf-8")
+                return
+            super().do_GET()
+
+        def list_directory(self, path: Any) -> None:
+            self.send_error(HTTPStatus.NOT_FOUND, "No such page")
+
+        def end_headers(self) -> None:
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+        def _wait(self, query: str) -> None:
+            try:
+                since = int(parse_qs(query).get("since", ["0"])[0])
+            except ValueError:
+                since = 0
+            generation = site.wait(since, WAIT_SECONDS)
+            self._send(str(generation).encode("ascii"), "text/plain; charset=utf-8")
+
+        def _send(self, body: bytes, kind: str) -> None:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            """Requests are not news; builds are, and those are reported."""
+
+    return Handler
+
+
+def _is_page(path: str) -> bool:
+    return path.endswith(("/", ".html"))
+
+
+def _split_at_body_end(page: bytes) -> tuple[bytes, bytes]:
+    """The page before and from its closing body tag, where the script goes."""
+    at = page.rfind(b"</body>")
+    return (page, b"") if at < 0 else (page[:at], page[at:])
+
+
+@contextmanager
+def served(options: Options, host: str, port: int, report: Report) -> Iterator[str]:
+    """Build, then serve and watch until the block ends; yields the site's address.
+
+    Everything lives in one temporary folder, removed at the end.
+    """
+    work = Path(tempfile.mkdtemp(prefix="liftplan-serve-"))
+    site = Site(work / "site")
+    cache = work / "cache"
+    ready, stop = threading.Event(), threading.Event()
+    try:
+        server = ThreadingHTTPServer((host, port), handler_for(site))
+        server.daemon_threads = True
+        threads = [
+            threading.Thread(
+                target=watch,
+                args=(site, options, cache, report, (ready, stop)),
+                name="liftplan-watch",
+                daemon=True,
+            ),
+            threading.Thread(target=server.serve_forever, name="liftplan-http", daemon=True),
+        ]
+        threads[0].start()
+        # A save made during the first build is seen, and builds again after it.
+        ready.wait(WATCH_START_SECONDS)
+        rebuild(site, options, cache, report)
+        threads[1].start()
+        try:
+            name, bound = server.server_address[:2]
+            yield f"http://{_host(str(name))}:{bound}/"
+        finally:
+            stop.set()
+            server.shutdown()
+            server.server_close()
+            for thread in threads:
+                thread.join(timeout=5)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _host(name: str) -> str:
+    return f"[{name}]" if ":" in name else name

@@ -1,0 +1,78 @@
+"""The static site: an index of programs and, per program, an overview and a page a week.
+
+Every link is relative, so the site works opened from a folder (file://) and from
+any sub-path of a web host.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+import jinja2
+
+from generator.plan.values import Plan
+from generator.publish.templates import render
+from generator.publish.views import Listing, index_view, program_view, week_file, week_view
+
+ASSETS = ("assets/style.css",)
+
+
+def program_pages(
+    env: jinja2.Environment,
+    plan: Plan,
+    base_url: str | None = None,
+    formats: Sequence[str] = (),
+) -> dict[str, str]:
+    """A program's pages, by path relative to the site's root; the overview links to the
+    files of the other `formats` built beside it."""
+    folder = plan.program.id
+    path = f"{folder}/index.html"
+    overview = _canonical(program_view(plan, formats), base_url, path)
+    pages = {path: render(env, "program.html", overview)}
+    for week in plan.weeks:
+        path = f"{folder}/{week_file(week.number)}"
+        pages[path] = render(env, "week.html", _canonical(week_view(plan, week), base_url, path))
+    return pages
+
+
+def site_pages(
+    env: jinja2.Environment,
+    listings: Sequence[Listing],
+    pages: Sequence[str],
+    base_url: str | None = None,
+) -> dict[str, bytes]:
+    """The index of programs, the assets every page uses, and with a base URL a sitemap."""
+    index = _canonical(index_view(listings), base_url, "index.html")
+    files = {"index.html": render(env, "index.html", index).encode("utf-8")}
+    for asset in ASSETS:
+        files[asset] = asset_text(env, asset).encode("utf-8")
+    if base_url is not None:
+        files["sitemap.xml"] = sitemap(base_url, ["index.html", *pages]).encode("utf-8")
+    return files
+
+
+def asset_text(env: jinja2.Environment, name: str) -> str:
+    """An asset as the templates folders have it: a user's own copy replaces the built-in one."""
+    assert env.loader is not None
+    source, _filename, _uptodate = env.loader.get_source(env, name)
+    return source
+
+
+def _canonical(context: dict[str, Any], base_url: str | None, path: str) -> dict[str, Any]:
+    """With a base URL, a page names its one true address (the only absolute link)."""
+    if base_url is not None:
+        context["canonical"] = base_url.rstrip("/") + "/" + path
+    return context
+
+
+def sitemap(base_url: str, pages: Sequence[str]) -> str:
+    """A sitemaps.org sitemap of every page, in page order."""
+    root = base_url.rstrip("/")
+    entries = "".join(f"  <url><loc>{escape(f'{root}/{page}')}</loc></url>\n" for page in pages)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n"
+    )

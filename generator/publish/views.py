@@ -1,0 +1,499 @@
+"""Display-ready values for the site's templates.
+
+Templates only place values; every number is formatted, every label worded and
+every link made relative here, so a template override cannot get a plan wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from generator.log.values import LoggedSet
+from generator.plan.planned_vs_done import WeekProgress, has_log, progress, tracked
+from generator.plan.values import (
+    HARD_KINDS,
+    Plan,
+    PlannedExercise,
+    PlannedSession,
+    PlannedWeek,
+    SkippedDate,
+)
+from generator.publish.data import number
+from generator.publish.text import describe_sets, group_sets, load_label, shifted_text
+
+CHART_WIDTH = 640
+CHART_HEIGHT = 200
+
+
+def page(title: str, root: str) -> dict[str, Any]:
+    """What every page's base template needs: its title, the way back to the root."""
+    return {"title": title, "root": root, "lang": "en", "canonical": None}
+
+
+def week_file(number: int) -> str:
+    return f"week-{number:02d}.html"
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A program as the site's index lists it. The build cache keeps it, so the index of
+    many programs is made without expanding the ones that did not change."""
+
+    id: str
+    title: str
+    athlete: str
+    span: str
+
+
+def listing(plan: Plan) -> Listing:
+    first, last = plan.weeks[0].start, plan.weeks[-1].end
+    span = f"{len(plan.weeks)} weeks, {first:%d %b %Y} to {last:%d %b %Y}"
+    return Listing(plan.program.id, plan.program.title, plan.program.athlete, span)
+
+
+def index_view(listings: Sequence[Listing]) -> dict[str, Any]:
+    return {
+        **page("Programs", ""),
+        "programs": [
+            {
+                "title": entry.title,
+                "athlete": entry.athlete,
+                "href": f"{entry.id}/index.html",
+                "span": entry.span,
+            }
+            for entry in sorted(listings, key=lambda entry: entry.id)
+        ],
+    }
+
+
+# The most a printed volume holds, in rows (a set's row, an exercise's or a session's
+# heading): about 200 pages. WeasyPrint holds a whole document's layout in memory until
+# it writes it (some 75 KiB a row), so a long plan is printed in volumes, each laid out
+# on its own: 450 MiB at most, however long the program.
+VOLUME_ROWS = 6000
+# The most rows one program's PDF may hold, in all its volumes: about 2,800 pages.
+MAX_PRINT_ROWS = 100_000
+# Rows on a printed page, about: 30 to 37 in the examples and the benchmark's programs.
+ROWS_PER_PAGE = 35
+
+
+@dataclass(frozen=True)
+class Volume:
+    """Weeks printed together in one PDF, and the file and link text for it."""
+
+    first: int
+    last: int
+    href: str
+    label: str
+    number: int
+    count: int
+
+
+def print_rows(week: PlannedWeek) -> int:
+    """How many rows the week takes on paper: its heading, each session's and
+    exercise's heading, and a row for each set."""
+    return 2 + sum(
+        2 + sum(1 + len(exercise.sets) for exercise in session.exercises)
+        for session in week.sessions
+    )
+
+
+def pdf_volumes(plan: Plan, most_rows: int | None = None) -> tuple[Volume, ...]:
+    """The plan's weeks cut into as few volumes of at most `most_rows` rows as the even
+    split allows (a week longer than that is a volume alone), cut where the running
+    total passes each even share, so a long plan prints as volumes of like size. A plan
+    that fits in one is one volume, plan.pdf, as it always was.
+    """
+    most_rows = most_rows or VOLUME_ROWS
+    rows = [print_rows(week) for week in plan.weeks]
+    count = max(1, -(-sum(rows) // most_rows))
+    while True:
+        groups = _split(rows, count)
+        if all(sum(group) <= most_rows or len(group) == 1 for group in groups):
+            break
+        count += 1
+    if len(groups) == 1:
+        return (Volume(1, len(rows), DOWNLOADS["pdf"][0], DOWNLOADS["pdf"][1], 1, 1),)
+    volumes, first = [], plan.weeks[0].number
+    for index, group in enumerate(groups, start=1):
+        last = first + len(group) - 1
+        href = f"plan-weeks-{first:02d}-{last:02d}.pdf"
+        label = f"Printable plan, weeks {first}-{last} (PDF)"
+        volumes.append(Volume(first, last, href, label, index, len(groups)))
+        first = last + 1
+    return tuple(volumes)
+
+
+def _split(rows: Sequence[int], count: int) -> list[list[int]]:
+    """`rows` in `count` runs or fewer, each cut at the week where the running total
+    first reaches the next even share."""
+    total = sum(rows)
+    groups: list[list[int]] = [[]]
+    running = 0
+    for size in rows:
+        share = total * len(groups) / count
+        if groups[-1] and running + size / 2 > share and len(groups) < count:
+            groups.append([])
+        groups[-1].append(size)
+        running += size
+    return groups
+
+
+# What each downloadable file of a program is, by format, in the order they are offered.
+DOWNLOADS = {
+    "pdf": ("plan.pdf", "Printable plan (PDF)"),
+    "ics": ("plan.ics", "Calendar feed (iCalendar)"),
+    "json": ("plan.json", "The plan as data (JSON)"),
+    "csv": ("plan.csv", "Every set as a spreadsheet (CSV)"),
+}
+
+
+def _downloads(plan: Plan, formats: Sequence[str]) -> list[dict[str, str]]:
+    """A link to each file built beside the pages; a long plan's PDF is in volumes."""
+    links = []
+    for name, (href, label) in DOWNLOADS.items():
+        if name not in formats:
+            continue
+        if name == "pdf":
+            links += [{"href": v.href, "label": v.label} for v in pdf_volumes(plan)]
+        else:
+            links.append({"href": href, "label": label})
+    return links
+
+
+def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
+    """The overview; `formats` are the files built beside it, which it links to."""
+    program = plan.program
+    return {
+        **page(program.title, "../"),
+        "program": {
+            "title": program.title,
+            "athlete": program.athlete,
+            "coach": program.coach,
+            "description": program.description,
+            "notes": program.notes,
+            "span": listing(plan).span,
+            "units": program.units,
+            "links": [{"title": title, "url": url} for title, url in program.links],
+        },
+        "phases": [
+            {
+                "name": phase.name,
+                "weeks": f"{phase.first_week}-{phase.last_week}",
+                "goal": phase.goal,
+                "model": phase.model,
+                "notes": phase.notes,
+            }
+            for phase in program.phases
+        ],
+        "chart": _chart(plan),
+        "progress": progress_chart(plan),
+        "downloads": _downloads(plan, formats),
+        "weeks": [
+            {
+                "number": week.number,
+                "href": week_file(week.number),
+                "phase": week.phase,
+                "dates": f"{week.start:%d %b} to {week.end:%d %b}",
+                "deload": week.deload,
+                "sessions": [_calendar_line(session) for session in week.sessions],
+                "days": _calendar_days(week),
+            }
+            for week in plan.weeks
+        ],
+    }
+
+
+def _calendar_line(session: PlannedSession) -> str:
+    name = session.title or f"session {session.label}"
+    return f"{session.date:%a %d %b}: {name}" + _logged_mark(session)
+
+
+def _calendar_days(week: PlannedWeek) -> list[str]:
+    """The calendar's lines for a week: its sessions, and in date order among them the
+    training days that passed with a session due under the shift rule (a week's
+    `sessions` stay the sessions alone, for those who count them)."""
+    lines = [(session.date, _calendar_line(session)) for session in week.sessions]
+    lines += [
+        (skip.date, f"{skip.date:%a %d %b}: " + shifted_text(skip))
+        for skip in week.skipped
+        if skip.outcome == "shifted"
+    ]
+    return [line for _, line in sorted(lines, key=lambda pair: pair[0])]
+
+
+def _logged_mark(session: PlannedSession) -> str:
+    """How the calendar marks a session the training log speaks of."""
+    if session.logged is not None:
+        return " (done)"
+    return " (missed)" if session.missed else ""
+
+
+def _chart(plan: Plan) -> dict[str, Any]:
+    """Weekly hard sets as bars, mean intensity as a line, in SVG coordinates."""
+    weeks = plan.weeks
+    most_sets = max((week.summary.hard_sets for week in weeks), default=0) or 1
+    slot = CHART_WIDTH / len(weeks)
+    bars, points = [], []
+    for index, week in enumerate(weeks):
+        height = CHART_HEIGHT * week.summary.hard_sets / most_sets
+        x = index * slot
+        bars.append(
+            {
+                "x": f"{x + slot * 0.15:.1f}",
+                "y": f"{CHART_HEIGHT - height:.1f}",
+                "width": f"{slot * 0.7:.1f}",
+                "height": f"{height:.1f}",
+                "deload": week.deload,
+                "label": f"Week {week.number}: {week.summary.hard_sets} hard sets",
+            }
+        )
+        intensity = week.summary.mean_intensity
+        if intensity is not None:
+            y = CHART_HEIGHT * (1 - float(intensity))
+            points.append(f"{x + slot / 2:.1f},{y:.1f}")
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "bars": bars,
+        "line": " ".join(points),
+        "most_sets": most_sets,
+    }
+
+
+# Line colours for the exercises followed in the progress chart, light and dark alike.
+SERIES_COLOURS = ("#0b5cad", "#bf3989", "#1a7f37", "#9a6700", "#8250df", "#cf222e")
+PLANNED_FILL = "#b8bec6"
+DONE_FILL = "#0b5cad"
+
+
+def progress_chart(plan: Plan) -> dict[str, Any] | None:
+    """Planned against done, once there is a log: weekly volume as pairs of bars, and the
+    estimated one-rep max of each exercise with a max as lines (dashed: planned)."""
+    if not has_log(plan):
+        return None
+    weeks = progress(plan)
+    units = plan.program.units
+    slot = Fraction(CHART_WIDTH, len(weeks))
+    most = max(max(w.planned_tonnage, w.done_tonnage or 0) for w in weeks) or Fraction(1)
+    bars = []
+    for index, week in enumerate(weeks):
+        for offset, value, kind in (
+            (Fraction(1, 10), week.planned_tonnage, "planned"),
+            (Fraction(1, 2), week.done_tonnage, "done"),
+        ):
+            if value is None:
+                continue
+            height = CHART_HEIGHT * value / most
+            bars.append(
+                {
+                    "x": f"{float(index * slot + slot * offset):.1f}",
+                    "y": f"{float(CHART_HEIGHT - height):.1f}",
+                    "width": f"{float(slot * 2 / 5):.1f}",
+                    "height": f"{float(height):.1f}",
+                    "kind": kind,
+                    "fill": PLANNED_FILL if kind == "planned" else DONE_FILL,
+                    "label": f"Week {week.number}, {kind}: {number(value, 1)} {units}",
+                }
+            )
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "units": units,
+        "most": number(most, 1),
+        "bars": bars,
+        **_max_lines(plan, weeks, slot),
+    }
+
+
+def _max_lines(plan: Plan, weeks: Sequence[WeekProgress], slot: Fraction) -> dict[str, Any]:
+    """The one-rep max lines, scaled between the lowest and highest value shown."""
+    names = tracked(plan)
+    values = [v for w in weeks for n, v in (*w.planned_max, *w.done_max) if n in names]
+    if not values:
+        return {"lines": [], "series": [], "low": None, "high": None}
+    low, high = min(values), max(values)
+    span = (high - low) or Fraction(1)
+
+    def y(value: Fraction) -> str:
+        return f"{float(CHART_HEIGHT - 10 - (CHART_HEIGHT - 20) * (value - low) / span):.1f}"
+
+    lines, series = [], []
+    for number_, name in enumerate(names):
+        colour = SERIES_COLOURS[number_ % len(SERIES_COLOURS)]
+        series.append({"name": plan.program.exercises[name].name, "colour": colour})
+        for kind in ("planned", "done"):
+            points = []
+            for index, week in enumerate(weeks):
+                found = dict(week.planned_max if kind == "planned" else week.done_max)
+                if name in found:
+                    points.append(f"{float(index * slot + slot / 2):.1f},{y(found[name])}")
+            if points:
+                lines.append(
+                    {
+                        "points": " ".join(points),
+                        "kind": kind,
+                        "colour": colour,
+                        "series": number_ % len(SERIES_COLOURS),
+                    }
+                )
+    return {
+        "lines": lines,
+        "series": series,
+        "low": number(low, 1),
+        "high": number(high, 1),
+    }
+
+
+def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
+    program = plan.program
+    previous = week.number - 1 if week.number > 1 else None
+    following = week.number + 1 if week.number < len(plan.weeks) else None
+    return {
+        **page(f"{program.title}: week {week.number}", "../"),
+        "program": {"title": program.title, "athlete": program.athlete},
+        "week": {
+            "number": week.number,
+            "phase": week.phase,
+            "dates": f"{week.start:%d %b} to {week.end:%d %b %Y}",
+            "deload": week.deload,
+            "skipped": [f"{skip.date:%a %d %b}: " + _skipped(skip) for skip in week.skipped],
+            "summary": _summary(week, program.units),
+        },
+        "previous": week_file(previous) if previous else None,
+        "next": week_file(following) if following else None,
+        "sessions": [_session(plan, session) for session in week.sessions],
+    }
+
+
+def _skipped(skip: SkippedDate) -> str:
+    if skip.outcome == "shifted":
+        return shifted_text(skip)
+    reason = f" ({skip.reason})" if skip.reason else ""
+    return f"no training{reason}, session {skip.outcome}"
+
+
+def _summary(week: PlannedWeek, units: str) -> str:
+    summary = week.summary
+    text = f"{summary.hard_sets} hard sets, tonnage {number(summary.tonnage, 1)} {units}"
+    if summary.mean_intensity is not None:
+        text += f", mean intensity {number(summary.mean_intensity * 100, 1)}%"
+    return text
+
+
+def _session(plan: Plan, session: PlannedSession) -> dict[str, Any]:
+    heading = f"{session.date:%A %d %B}"
+    return {
+        "id": f"{session.date.isoformat()}-{session.label}",
+        "heading": heading,
+        "label": session.title or f"Session {session.label}",
+        "day_type": f"{session.day_type} day" if session.day_type else "",
+        "moved": f"moved from {session.moved_from:%a %d %b}" if session.moved_from else "",
+        "notes": session.notes,
+        "missed": session.missed,
+        "logged_note": session.logged.note if session.logged is not None else "",
+        "extra_done": _extra_done(plan, session),
+        "exercises": [_exercise(plan, exercise) for exercise in session.exercises],
+    }
+
+
+def _extra_done(plan: Plan, session: PlannedSession) -> list[str]:
+    """Exercises logged in a session that the plan did not have in it."""
+    if session.logged is None:
+        return []
+    claimed = [e.done for e in session.exercises if e.done is not None]
+    units = plan.program.units
+    found = []
+    for done in session.logged.exercises:
+        if done in claimed:
+            continue
+        exercise = plan.program.exercises.get(done.exercise)
+        name = exercise.name if exercise is not None else done.exercise
+        sets = ", ".join(
+            f"{s.reps} @ {number(s.load)} {units}" if s.load is not None else f"{s.reps} @ bw"
+            for s in done.sets
+        )
+        found.append(f"{name}: {sets}")
+    return found
+
+
+def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
+    units = plan.program.units
+    prescribed = plan.program.exercises[exercise.prescribed].name
+    warmups = [s for s in exercise.sets if s.kind == "warmup"]
+    extras = []
+    if exercise.band:
+        tension = exercise.band_tension
+        at_top = f" (+{number(tension)} {units} at the top)" if tension else ""
+        extras.append(f"Band: {exercise.band}{at_top}")
+    if exercise.technique:
+        extras.append(f"Technique: {exercise.technique.replace('_', ' ')} on the last set")
+    return {
+        "name": exercise.name + (" (each side)" if exercise.unilateral else ""),
+        "ladder": (
+            f"A step up the ladder from {prescribed}"
+            if exercise.exercise != exercise.prescribed
+            else ""
+        ),
+        "warmup": ", ".join(f"{load_label(s.load, units, exercise)} x {s.reps}" for s in warmups),
+        "lines": [
+            describe_sets(group, units, exercise)
+            for group in group_sets([s for s in exercise.sets if s.kind != "warmup"])
+        ],
+        "log_rows": _log_rows(exercise, units),
+        "done": exercise.done is not None,
+        "extras": extras,
+        "notes": exercise.notes,
+        "cues": list(exercise.cues),
+    }
+
+
+def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
+    """One row per set after the warm-up, with the target the printed boxes are held to,
+    and once the session is logged what was done (a set more than planned gets a row of
+    its own; a set not done shows as not done)."""
+    rows = []
+    work = [s for s in exercise.sets if s.kind != "warmup"]
+    done = list(exercise.done.sets) if exercise.done is not None else []
+    for index, planned in enumerate(work, start=1):
+        if planned.reps is None:
+            reps = "max"
+        elif planned.kind == "amrap":
+            reps = f"{planned.reps}+"
+        elif planned.reps_max is not None:
+            reps = f"{planned.reps}-{planned.reps_max}"
+        else:
+            reps = str(planned.reps)
+        target = f"{reps} @ {load_label(planned.load, units, exercise)}"
+        if planned.rpe is not None:
+            target += f", RPE {number(planned.rpe)}"
+        kind = "" if planned.kind in HARD_KINDS else planned.kind.replace("_", "-")
+        rows.append({"set": index, "kind": kind, "target": target})
+    for index in range(len(work), len(done)):
+        rows.append({"set": index + 1, "kind": "extra", "target": ""})
+    for index, row in enumerate(rows):
+        row["done"] = _done_cells(done[index] if index < len(done) else None, units, exercise)
+    return rows
+
+
+def _done_cells(logged: LoggedSet | None, units: str, exercise: PlannedExercise) -> dict[str, Any]:
+    """A logged set as the printed boxes and the week page show it; empty when not logged."""
+    if exercise.done is None:
+        return {"logged": False, "weight": "", "reps": "", "rpe": "", "text": ""}
+    if logged is None:
+        return {"logged": True, "weight": "", "reps": "", "rpe": "", "text": "not done"}
+    weight = f"{number(logged.load)} {units}" if logged.load is not None else "bodyweight"
+    rpe = f"RPE {number(logged.rpe)}" if logged.rpe is not None else ""
+    text = f"{logged.reps} @ {weight}" + (f", {rpe}" if rpe else "")
+    if logged.note:
+        text += f" ({logged.note})"
+    return {
+        "logged": True,
+        "weight": weight,
+        "reps": str(logged.reps),
+        "rpe": number(logged.rpe) if logged.rpe is not None else "",
+        "text": text,
+    }
