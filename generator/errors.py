@@ -1,4 +1,4 @@
-"""Diagnostics and the one exception type liftplan raises for bad input.
+"""Diagnostics, and the one exception type for anything that stops a command.
 
 Every problem a person can fix is a `Diagnostic` pinned to a place in a file,
 so the command line can print `file:line:col: path: message` and an editor or
@@ -91,13 +91,30 @@ class Outcome:
     def warnings(self) -> tuple[Diagnostic, ...]:
         return tuple(d for d in self.diagnostics if d.severity is Severity.WARNING)
 
+    def blocking(self, strict: bool) -> tuple[Diagnostic, ...]:
+        """What stops the work: the errors, and the warnings too when strict."""
+        return self.diagnostics if strict else self.errors
 
-class LiftplanError(Exception):
-    """The only exception liftplan lets out for bad input; it carries diagnostics."""
+
+class Failure(Exception):
+    """Anything that stops a command for a reason a person can act on: bad input, an
+    output that cannot be written, a PDF that cannot be made. The command line handles
+    this one type, in one place: it prints `lines()` on stderr and exits 1."""
+
+    def lines(self) -> list[str]:
+        """What a person reads, one line a problem."""
+        return [printable(f"liftplan: error: {self}")]
+
+
+class LiftplanError(Failure):
+    """Bad input: the diagnostics, each located at file:line:col."""
 
     def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.diagnostics: tuple[Diagnostic, ...] = tuple(sort_diagnostics(diagnostics))
         super().__init__("\n".join(d.format() for d in self.diagnostics))
+
+    def lines(self) -> list[str]:
+        return [diagnostic.format() for diagnostic in self.diagnostics]
 
     def __reduce__(self) -> tuple[type[LiftplanError], tuple[tuple[Diagnostic, ...]]]:
         """Pickled whole, so an error found in a worker process arrives intact."""

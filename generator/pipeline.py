@@ -1,7 +1,20 @@
-"""The load-and-validate stage: from files on disk to checked documents or diagnostics.
+"""The pipeline every command runs: read a spec, check it, plan it, re-plan it from its log.
 
-This is the boundary. Past it, a program is trusted: the schema has checked its
-shape and the semantic checks that its parts agree.
+`build`, `show`, `log`, `serve`, the fuzz harness and the benchmarks all come through
+here, so the order of the stages and the `--strict` rule (warnings block too) are
+written once:
+
+1. `read_sources`: the spec's bytes and its training log's, read once, so a cache key
+   and the plan are made from the very same bytes;
+2. `check_sources` (or `check_file`): the hardened loader, the schema, the checks a
+   schema cannot express; one `Checked` outcome holding every diagnostic;
+3. `plan`: the typed program and its projection (the plan if every session succeeds),
+   then, when there is a log, `replan`: the log checked against the projection and the
+   plan expanded again from what was done. Without a log the projection is the plan,
+   expanded once.
+
+Past step 2 a program is trusted: the schema has checked its shape and the semantic
+checks that its parts agree.
 """
 
 from __future__ import annotations
@@ -12,22 +25,74 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Diagnostic, LiftplanError, Outcome, PlanLimitError, sort_diagnostics
-from generator.log.values import is_log
+from generator.log.check import CheckedLog, check_log_bytes
+from generator.log.values import is_log, log_path
+from generator.plan.expand import expand
+from generator.plan.values import Plan
 from generator.spec.checks import semantic_diagnostics
-from generator.spec.loader import Document, load_file
+from generator.spec.loader import MAX_BYTES, Document, load_bytes, load_file
 from generator.spec.loader import Path as Path_
+from generator.spec.model import Program, build_program
 from generator.spec.schema import format_path, schema_diagnostics
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
+class Sources:
+    """What a program is made from: its spec's bytes and its log's (None: it has none)."""
+
+    spec: str
+    spec_bytes: bytes
+    log_bytes: bytes | None
+
+    @property
+    def log(self) -> str:
+        """Where the spec's training log is, or would be."""
+        return str(log_path(self.spec))
+
+
+@dataclass(frozen=True)
 class Checked(Outcome):
-    """One file's outcome: the document if it could be read, and everything found in it."""
+    """One spec's outcome: the document if it could be read, and everything found in it."""
 
     file: str
     document: Document | None
     diagnostics: tuple[Diagnostic, ...]
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A checked program and its plan, re-planned from its log when it has one; the
+    warnings of the spec and the log, which do not block unless strict."""
+
+    document: Document
+    program: Program
+    plan: Plan
+    warnings: tuple[Diagnostic, ...]
+    log: CheckedLog | None = None
+
+
+def read_sources(spec: str) -> Sources | Diagnostic:
+    """The spec's bytes and its log's, each read once and capped (a larger file is then
+    refused by the loader with its size), or why one cannot be read."""
+    try:
+        spec_bytes = _read_capped(spec)
+    except OSError as error:
+        return Diagnostic(spec, 1, 1, f"cannot read the file: {error.strerror}")
+    log = log_path(spec)
+    try:
+        log_bytes: bytes | None = _read_capped(log)
+    except FileNotFoundError:
+        log_bytes = None
+    except OSError as error:
+        return Diagnostic(str(log), 1, 1, f"cannot read the file: {error.strerror}")
+    return Sources(spec, spec_bytes, log_bytes)
+
+
+def _read_capped(path: str | Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(MAX_BYTES + 1)
 
 
 def check_document(document: Document) -> list[Diagnostic]:
@@ -36,6 +101,82 @@ def check_document(document: Document) -> list[Diagnostic]:
     if found:
         return sort_diagnostics(found)
     return sort_diagnostics(semantic_diagnostics(document))
+
+
+def check_sources(sources: Sources) -> Checked:
+    """Load and check a spec from the bytes already read."""
+    try:
+        document = load_bytes(sources.spec_bytes, sources.spec)
+    except LiftplanError as error:
+        return Checked(sources.spec, None, error.diagnostics)
+    return Checked(sources.spec, document, tuple(check_document(document)))
+
+
+def check_file(path: str) -> Checked:
+    """Read and check one spec (not its log), turning every problem into a diagnostic."""
+    try:
+        document = load_file(path)
+    except LiftplanError as error:
+        return Checked(path, None, error.diagnostics)
+    return Checked(path, document, tuple(check_document(document)))
+
+
+def load_program(path: str, *, strict: bool = False) -> Document:
+    """A spec that passed every check, or LiftplanError with what blocks it."""
+    return _trusted(check_file(path), strict)
+
+
+def _trusted(checked: Checked, strict: bool) -> Document:
+    blocking = checked.blocking(strict)
+    if blocking or checked.document is None:
+        raise LiftplanError(blocking)
+    return checked.document
+
+
+def project(document: Document) -> tuple[Program, Plan]:
+    """The typed program and its projection: every session as if every one succeeds.
+
+    Raises LiftplanError, located in the document, for a limit only planning finds.
+    """
+    program = build_program(document.data)
+    with planning(document):
+        return program, expand(program)
+
+
+def replan(
+    program: Program, projection: Plan, log: str, log_bytes: bytes
+) -> tuple[Plan, CheckedLog]:
+    """The plan re-made from a training log checked against the projection (the
+    projection itself while the log has errors, which the check holds)."""
+    checked = check_log_bytes(log_bytes, log, program, projection)
+    if checked.log is None or checked.errors:
+        return projection, checked
+    return expand(program, checked.log), checked
+
+
+def plan(checked: Checked, log_bytes: bytes | None, *, strict: bool = False) -> Planned:
+    """A checked spec planned (re-planned from its log's bytes, if it has a log).
+
+    Raises LiftplanError with everything that blocks: the spec's errors, a limit found
+    while planning, the log's errors, and, when strict, the warnings of either.
+    """
+    document = _trusted(checked, strict)
+    program, projection = project(document)
+    if log_bytes is None:
+        return Planned(document, program, projection, checked.warnings)
+    replanned, log = replan(program, projection, str(log_path(checked.file)), log_bytes)
+    blocking = log.blocking(strict)
+    if blocking:
+        raise LiftplanError(blocking)
+    return Planned(document, program, replanned, checked.warnings + log.warnings, log)
+
+
+def plan_spec(spec: str, *, strict: bool = False) -> Planned:
+    """Read, check and plan the spec at `spec` with its log, or raise LiftplanError."""
+    sources = read_sources(spec)
+    if isinstance(sources, Diagnostic):
+        raise LiftplanError([sources])
+    return plan(check_sources(sources), sources.log_bytes, strict=strict)
 
 
 @contextmanager
@@ -55,24 +196,6 @@ def planning(document: Document) -> Iterator[None]:
         raise LiftplanError(
             [Diagnostic(document.file, line, column, error.message, format_path(path))]
         ) from None
-
-
-def check_file(path: str) -> Checked:
-    """Read and check one spec, turning every problem into a diagnostic."""
-    try:
-        document = load_file(path)
-    except LiftplanError as error:
-        return Checked(path, None, error.diagnostics)
-    return Checked(path, document, tuple(check_document(document)))
-
-
-def load_program(path: str, *, strict: bool = False) -> Document:
-    """A spec that passed every check, or LiftplanError with its errors (and warnings if strict)."""
-    checked = check_file(path)
-    blocking = checked.diagnostics if strict else checked.errors
-    if blocking or checked.document is None:
-        raise LiftplanError(blocking)
-    return checked.document
 
 
 def find_specs(paths: Iterable[str]) -> list[str]:

@@ -32,7 +32,6 @@ import signal
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,7 +40,7 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 
 from generator.errors import Diagnostic, LiftplanError, Severity
-from generator.log.logfile import CheckedLog, check_log_bytes
+from generator.log.check import CheckedLog, check_log_bytes
 from generator.pipeline import check_document, planning
 from generator.plan.expand import expand
 from generator.plan.values import Plan, PlannedSession
@@ -53,10 +52,10 @@ from generator.spec.loader import dump, load_bytes, load_file
 from generator.spec.model import Program, build_program
 from generator.spec.schema import python_schema, schema_diagnostics
 from tests.support import strategies as fs
+from tests.support.paths import example_programs, hostile_specs
 
-PROJECT = Path(__file__).resolve().parent.parent
-PROGRAMS = sorted((PROJECT / "programs").glob("*.yaml"))
-HOSTILE = sorted((PROJECT / "tests" / "hostile").glob("*.yaml"))
+PROGRAMS = example_programs()
+HOSTILE = hostile_specs()
 SPEC = "fuzz.yaml"
 LOG = "fuzz.log.yaml"
 ENV = environment()

@@ -16,28 +16,27 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from itertools import repeat
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import jinja2
 
-from generator.build.cache import Cache, Entry, Inputs, Recipe, digest, format_keys
-from generator.build.writer import Staging, check_output, output_lock
+from generator.build.cache import Cache, Entry, Recipe, digest, format_keys
+from generator.build.config import Settings
+from generator.build.writer import OutputError, Staging, check_output, output_lock
 from generator.errors import Diagnostic, LiftplanError, Severity
-from generator.log.values import log_path
-from generator.pipeline import check_document, find_specs, planning
+from generator.pipeline import Sources, check_sources, find_specs, plan, read_sources
 from generator.plan.values import Plan
 from generator.publish.site import program_pages, site_pages
 from generator.publish.templates import environment, template_location
 from generator.publish.views import MAX_PRINT_ROWS, ROWS_PER_PAGE, Listing, listing, print_rows
 from generator.resources import data_dir
-from generator.spec.loader import MAX_BYTES, Document, load_bytes
+from generator.spec.loader import Document
 
 FORMATS = ("html", "pdf", "ics", "json", "csv")
 PAGE_SIZES = ("a4", "letter")
@@ -91,81 +90,92 @@ class ProgramBuild:
 
 
 def build(
-    paths: Iterable[str],
-    output: Path,
-    formats: Sequence[str] = FORMATS,
+    settings: Settings,
     *,
-    strict: bool = False,
-    templates: Path | None = None,
-    base_url: str | None = None,
-    page_size: str = "a4",
     progress: Progress | None = None,
-    jobs: int = 1,
-    cache: Path | None = None,
     waiting: Callable[[], None] | None = None,
 ) -> BuildResult:
-    """Build every spec under `paths` into `output`, or raise and write nothing.
+    """Build every spec under `settings.programs` into `settings.output`, or raise and
+    write nothing.
 
     Bad specs, logs and templates raise LiftplanError (a template's error located in
     the template); a PDF WeasyPrint cannot make raises PdfError; an unwritable output,
-    OutputError. `jobs` above 1 builds programs in that many worker processes, with
-    byte-identical output; `cache` is a folder that keeps rendered formats by content.
-    Another build into the same output is waited for (`waiting` is told first).
+    OutputError. `settings.jobs` above 1 builds programs in that many worker processes,
+    with byte-identical output; `settings.cache` is a folder that keeps rendered formats
+    by content. Another build into the same output is waited for (`waiting` is told first).
     """
-    if page_size not in PAGE_SIZES:
-        raise ValueError(f"page size {page_size!r}: choose from {', '.join(PAGE_SIZES)}")
-    specs = find_specs(paths)
-    recipe = Recipe.of(formats, templates, base_url, page_size)
+    if settings.page_size not in PAGE_SIZES:
+        raise ValueError(f"page size {settings.page_size!r}: choose from {', '.join(PAGE_SIZES)}")
+    specs = find_specs(settings.programs)
+    output = Path(settings.output)
+    templates = Path(settings.templates) if settings.templates else None
+    recipe = Recipe.of(settings.formats, templates, settings.base_url, settings.page_size)
+    cache = Path(settings.cache) if settings.cache is not None else None
     check_output(output)
-    with output_lock(output, waiting):
-        return _build(
-            specs,
-            output=output,
-            recipe=recipe,
-            strict=strict,
-            progress=progress,
-            jobs=jobs,
-            cache=cache,
-        )
-
-
-def _build(
-    specs: Sequence[str],
-    *,
-    output: Path,
-    recipe: Recipe,
-    strict: bool,
-    progress: Progress | None,
-    jobs: int,
-    cache: Path | None,
-) -> BuildResult:
-    """The build itself, with the output's lock held."""
-    formats, templates, base_url = recipe.formats, recipe.templates, recipe.base_url
-    with Staging(output) as staging:
-        job = Job(recipe, strict, output, staging, cache)
-        results = []
-        for done, result in enumerate(_each_program(specs, job, jobs), start=1):
-            results.append(result)
-            if progress is not None:
-                progress(done, len(specs), result.listing.id if result.listing else result.spec)
-        blocking = [d for result in results for d in result.blocking]
-        blocking += _duplicate_ids(results)
-        if blocking:
-            raise LiftplanError(blocking)
-        listings = [result.listing for result in results if result.listing is not None]
-        written = [name for result in results for name in result.files]
-        changed = sum(result.changed for result in results)
-        if "html" in formats:
-            pages = sorted(name for name in written if name.endswith(".html"))
-            env = _environment(templates)
-            for relative, data in site_pages(env, listings, pages, base_url).items():
-                changed += staging.put(relative, data)
-                written.append(relative)
-        staging.commit()
+    try:
+        with output_lock(output, waiting), Staging(output) as staging:
+            job = Job(recipe, settings.strict, output, staging, cache)
+            results, changed, written = _staged(specs, job, settings.jobs, progress)
+            staging.commit()
+    except jinja2.TemplateError as error:
+        where, line = template_location(error)
+        raise LiftplanError.at(where, line, 1, f"template error: {error.message}") from None
+    except OSError as error:
+        raise OutputError(f"{os_error(error)}; {output} was left as it was") from None
     if cache is not None:
         Cache(cache).keep_only(key for result in results for key in result.keys)
+    return _result(results, written, changed)
+
+
+def _staged(
+    specs: Sequence[str], job: Job, jobs: int, progress: Progress | None
+) -> tuple[list[ProgramBuild], int, list[str]]:
+    """Every program and the site's pages staged, or LiftplanError with every problem:
+    each program's results, how many files changed, and every file written."""
+    results = []
+    for done, result in enumerate(_each_program(specs, job, jobs), start=1):
+        results.append(result)
+        if progress is not None:
+            progress(done, len(specs), result.listing.id if result.listing else result.spec)
+    blocking = [d for result in results for d in result.blocking]
+    blocking += _duplicate_ids(results)
+    if blocking:
+        raise LiftplanError(blocking)
+    changed, written = _site_pages(job, results)
+    return results, changed, written
+
+
+def os_error(error: OSError) -> str:
+    """An operating system's refusal as one line: which file, and why.
+
+    >>> os_error(OSError(28, "No space left on device", "out/a/plan.pdf"))
+    'out/a/plan.pdf: No space left on device'
+    """
+    if error.filename is None:
+        return error.strerror or str(error)
+    return f"{error.filename}: {error.strerror}"
+
+
+def _site_pages(job: Job, results: Sequence[ProgramBuild]) -> tuple[int, list[str]]:
+    """The site's own pages (the index, the sitemap) staged over the programs' files:
+    how many files changed in all, and every file written."""
+    written = [name for result in results for name in result.files]
+    changed = sum(result.changed for result in results)
+    recipe = job.recipe
+    if "html" not in recipe.formats:
+        return changed, written
+    listings = [result.listing for result in results if result.listing is not None]
+    pages = sorted(name for name in written if name.endswith(".html"))
+    env = _environment(recipe.templates)
+    for relative, data in site_pages(env, listings, pages, recipe.base_url).items():
+        changed += job.staging.put(relative, data)
+        written.append(relative)
+    return changed, written
+
+
+def _result(results: Sequence[ProgramBuild], written: list[str], changed: int) -> BuildResult:
     return BuildResult(
-        programs=len(specs),
+        programs=len(results),
         pages=sum(result.pages for result in results),
         files=len(written),
         changed=changed,
@@ -188,17 +198,12 @@ def _each_program(specs: Sequence[str], job: Job, jobs: int) -> Iterator[Program
     files that will not be written.
     """
     if jobs <= 1 or len(specs) <= 1:
-        _share_failure(threading.Event())
         yield from map(build_one, specs, repeat(job))
         return
     # fork shares what this process has imported; elsewhere the platform's default is safe.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
-    failed = context.Event()
     pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(specs)),
-        mp_context=context,
-        initializer=_share_failure,
-        initargs=(failed,),
+        max_workers=min(jobs, len(specs)), mp_context=context, initializer=_worker
     )
     try:
         yield from pool.map(build_one, specs, repeat(job))
@@ -212,64 +217,32 @@ def _each_program(specs: Sequence[str], job: Job, jobs: int) -> Iterator[Program
     pool.shutdown(wait=True)
 
 
-class _Flag(Protocol):
-    def is_set(self) -> bool: ...
-    def set(self) -> None: ...
-
-
-_failed: _Flag = threading.Event()
-
-
-def _share_failure(flag: _Flag) -> None:
-    """Give this process the build's flag that some program was found bad.
-
-    In a worker, also leave Ctrl+C to the main process: it stops the workers itself and
-    removes the staging folder once they are gone.
-    """
-    global _failed  # noqa: PLW0603 - one flag per process, set up once per build
-    _failed = flag
-    if multiprocessing.parent_process() is not None:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _worker() -> None:
+    """Leave Ctrl+C to the main process: it stops the workers itself and removes the
+    staging folder once they are gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def build_one(spec: str, job: Job) -> ProgramBuild:
     """Build one program into the staging folder, from the cache where it can."""
-    inputs = _read_inputs(spec)
-    if isinstance(inputs, Diagnostic):
-        return ProgramBuild(spec, blocking=(inputs,))
-    keys = format_keys(inputs, job.recipe)
+    sources = read_sources(spec)
+    if isinstance(sources, Diagnostic):
+        return ProgramBuild(spec, blocking=(sources,))
+    keys = format_keys(sources, job.recipe)
     store = Cache(job.cache) if job.cache is not None else None
     found = {name: _cached(store, name, key, job) for name, key in keys.items()}
     entries = [entry for entry in found.values() if entry is not None]
     if store is not None and len(entries) == len(keys) and entries:
         return _from_cache(spec, entries, job)
     try:
-        result = _render(spec, inputs, keys=keys, found=found, store=store, job=job)
+        result = _render(sources, keys=keys, found=found, store=store, job=job)
     except jinja2.TemplateError as error:
-        _failed.set()
+        job.staging.mark_failed()
         where, line = template_location(error)
         raise LiftplanError.at(where, line, 1, f"template error: {error.message}") from None
     if result.blocking:
-        _failed.set()
+        job.staging.mark_failed()
     return result
-
-
-def _read_inputs(spec: str) -> Inputs | Diagnostic:
-    """The spec's bytes and its log's, read once: the cache key and the build use the same."""
-    try:
-        with open(spec, "rb") as handle:
-            spec_bytes = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        return Diagnostic(spec, 1, 1, f"cannot read the file: {error.strerror}")
-    log = log_path(spec)
-    try:
-        with open(log, "rb") as handle:
-            log_bytes: bytes | None = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        log_bytes = None
-    except OSError as error:
-        return Diagnostic(str(log), 1, 1, f"cannot read the file: {error.strerror}")
-    return Inputs(spec, spec_bytes, log_bytes)
 
 
 def _cached(store: Cache | None, name: str, key: str, job: Job) -> Entry | None:
@@ -314,47 +287,29 @@ def _from_cache(spec: str, entries: Sequence[Entry], job: Job) -> ProgramBuild:
 
 
 def _render(
-    spec: str,
-    inputs: Inputs,
+    sources: Sources,
     *,
     keys: Mapping[str, str],
     found: Mapping[str, Entry | None],
     store: Cache | None,
     job: Job,
 ) -> ProgramBuild:
-    """Validate, expand and render a program whose inputs changed (or that has no cache)."""
-    from generator.log.logfile import plan_with_log
-    from generator.spec.model import build_program
-
+    """Check, plan and render a program whose inputs changed (or that has no cache)."""
+    spec = sources.spec
     try:
-        document = load_bytes(inputs.spec_bytes, spec)
+        planned = plan(check_sources(sources), sources.log_bytes, strict=job.strict)
     except LiftplanError as error:
         return ProgramBuild(spec, blocking=error.diagnostics)
-    checked = check_document(document)
-    errors = tuple(d for d in checked if d.severity is Severity.ERROR)
-    warnings = tuple(d for d in checked if d.severity is Severity.WARNING)
-    if errors or (job.strict and warnings):
-        return ProgramBuild(spec, blocking=errors + (warnings if job.strict else ()))
-    try:
-        with planning(document):
-            plan, log = plan_with_log(spec, build_program(document.data), inputs.log_bytes)
-    except LiftplanError as error:
-        return ProgramBuild(spec, blocking=error.diagnostics)
-    if log is not None:
-        warnings += log.warnings
-        if log.errors or (job.strict and log.warnings):
-            return ProgramBuild(spec, blocking=log.errors + (log.warnings if job.strict else ()))
-    if "pdf" in keys:
-        too_long = _too_long_to_print(document, plan)
-        if too_long is not None:
-            return ProgramBuild(spec, blocking=(too_long,))
-    if _failed.is_set():
+    too_long = _too_long_to_print(planned.document, planned.plan) if "pdf" in keys else None
+    if too_long is not None:
+        return ProgramBuild(spec, blocking=(too_long,))
+    if job.staging.failed:
         # Another program is bad, so nothing will be written: checking this one was enough.
-        return ProgramBuild(spec, warnings=warnings)
+        return ProgramBuild(spec, warnings=planned.warnings)
     meta: dict[str, Any] = {
-        "listing": asdict(listing(plan)),
-        "id_at": list(document.values[("id",)]),
-        "warnings": [_record(d) for d in warnings],
+        "listing": asdict(listing(planned.plan)),
+        "id_at": list(planned.document.values[("id",)]),
+        "warnings": [_record(d) for d in planned.warnings],
     }
     files: list[str] = []
     changed = 0
@@ -366,7 +321,7 @@ def _render(
             made = {relative: entry.path(relative).read_bytes() for relative in entry.files}
             pages += int(entry.meta.get("pages", 0))
         else:
-            made, extra = _format(name, plan, job)
+            made, extra = _format(name, planned.plan, job)
             pages += int(extra.get("pages", 0))
             rendered.append(name)
             if store is not None:
@@ -376,8 +331,8 @@ def _render(
             files.append(relative)
     return ProgramBuild(
         spec,
-        warnings=warnings,
-        listing=listing(plan),
+        warnings=planned.warnings,
+        listing=listing(planned.plan),
         id_at=meta["id_at"],
         files=tuple(files),
         changed=changed,

@@ -35,6 +35,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from generator.pipeline import Sources
 from generator.resources import data_dir
 
 # The package folder: every module of liftplan is part of every key.
@@ -94,15 +95,6 @@ def _version(package: str) -> str:
 
 
 @dataclass(frozen=True)
-class Inputs:
-    """What a program is built from, read once so the key and the build see the same bytes."""
-
-    spec: str
-    spec_bytes: bytes
-    log_bytes: bytes | None
-
-
-@dataclass(frozen=True)
 class Recipe:
     """How the formats are rendered: everything but the program's own files."""
 
@@ -119,7 +111,7 @@ class Recipe:
         return cls(tuple(formats), templates, base_url, page_size, templates_digest(templates))
 
 
-def format_keys(inputs: Inputs, recipe: Recipe) -> dict[str, str]:
+def format_keys(inputs: Sources, recipe: Recipe) -> dict[str, str]:
     """Each format's key: a hash of exactly the inputs that format depends on."""
     program = digest(code_digest(), inputs.spec, inputs.spec_bytes, inputs.log_bytes)
     keys: dict[str, str] = {}

@@ -31,6 +31,20 @@ class Settings:
     base_url: str | None = None
     page_size: str = "a4"
     templates: str | None = None
+    # How, not what: worker processes, and the folder of the build cache (None: no cache).
+    jobs: int = 1
+    cache: str | None = None
+
+    def __post_init__(self) -> None:
+        """Accept any sequence of programs and formats, and paths as paths, as the
+        command line and callers of the library give them."""
+        object.__setattr__(self, "programs", tuple(str(p) for p in self.programs))
+        object.__setattr__(self, "formats", tuple(self.formats))
+        object.__setattr__(self, "output", str(self.output))
+        for name in ("templates", "cache"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, str(value))
 
     def overridden(self, **given: Any) -> Settings:
         """These settings with every option that was given (not None) put in place."""

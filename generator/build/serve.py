@@ -108,17 +108,8 @@ def rebuild(site: Site, options: Options, cache: Path, report: Report) -> None:
     errors: list[str] = []
     try:
         settings = options.current()
-        result = build(
-            settings.programs,
-            site.folder,
-            settings.formats,
-            strict=settings.strict,
-            templates=Path(settings.templates) if settings.templates else None,
-            base_url=settings.base_url,
-            page_size=settings.page_size,
-            jobs=options.jobs,
-            cache=cache,
-        )
+        chosen = replace(settings, output=str(site.folder), jobs=options.jobs, cache=str(cache))
+        result = build(chosen)
     except LiftplanError as error:
         errors = [diagnostic.format() for diagnostic in error.diagnostics]
     except TemplateError as error:

@@ -18,11 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.errors import Failure
+
 MARKER = ".liftplan-output"
 MARKER_TEXT = b"This folder is written by liftplan build, which replaces it whole on every build.\n"
 
 
-class OutputError(Exception):
+class OutputError(Failure):
     """The output folder cannot be written as asked (it is someone else's, or unwritable)."""
 
 
@@ -40,6 +42,10 @@ def write_output(output: Path, files: Mapping[str, bytes]) -> Written:
         changed = sum(staging.put(relative, data) for relative, data in files.items())
         staging.commit()
     return Written(len(files), changed)
+
+
+# Left in the staging folder by the first program found bad; never committed.
+FAILED = ".liftplan-failed"
 
 
 class Staging:
@@ -83,6 +89,15 @@ class Staging:
         target = self.folder / _safe(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
+
+    def mark_failed(self) -> None:
+        """Say, to every process writing into this folder, that the build will fail:
+        what is not yet rendered need only be checked."""
+        (self.folder / FAILED).touch()
+
+    @property
+    def failed(self) -> bool:
+        return (self.folder / FAILED).exists()
 
     def commit(self) -> None:
         """Mark the new folder as liftplan's and put it in place of the old output."""

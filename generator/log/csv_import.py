@@ -27,7 +27,8 @@ from fractions import Fraction
 from typing import Any
 
 from generator.errors import Diagnostic, LiftplanError
-from generator.log.logfile import SET_TOKEN, check_day, exercise_suggestion
+from generator.log.check import check_day, exercise_suggestion
+from generator.log.notation import SET_TOKEN
 from generator.log.values import LoggedSet, number_text, set_text
 from generator.plan.values import Plan
 from generator.spec.model import Program

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from icalendar import Calendar, Event
 
 from generator.plan.values import Plan, PlannedSession, PlannedWeek
-from generator.publish.text import exercise_lines
+from generator.wording import exercise_lines, session_name
 
 PRODUCT = "-//liftplan//liftplan//EN"
 CONTENT = "X-LIFTPLAN-CONTENT"
@@ -109,8 +109,7 @@ def _start(plan: Plan, session: PlannedSession) -> datetime.date | datetime.date
 
 
 def _summary(plan: Plan, week: PlannedWeek, session: PlannedSession) -> str:
-    name = session.title or f"session {session.label}"
-    parts = [f"{plan.program.title}: {name}"]
+    parts = [f"{plan.program.title}: {session_name(session)}"]
     if session.day_type:
         parts.append(f"{session.day_type} day")
     if week.deload:

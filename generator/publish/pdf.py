@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 import jinja2
 
+from generator.errors import Failure
 from generator.plan.values import Plan
 from generator.publish.templates import render
 from generator.publish.views import Volume, pdf_volumes, program_view, week_view
@@ -34,7 +35,7 @@ PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 TEMPLATE = "pdf.html"
 
 
-class PdfError(Exception):
+class PdfError(Failure):
     """WeasyPrint could not make the PDF as asked; the message says why."""
 
 

@@ -19,10 +19,26 @@ from generator.plan.values import (
     PlannedExercise,
     PlannedSession,
     PlannedWeek,
-    SkippedDate,
 )
-from generator.publish.data import number
-from generator.publish.text import describe_sets, group_sets, load_label, shifted_text
+from generator.publish.formats import downloadable, named
+from generator.wording import (
+    band_tension,
+    describe_sets,
+    exercise_name,
+    group_sets,
+    json_number,
+    logged_set,
+    logged_sets_brief,
+    logged_weight,
+    rounded,
+    session_name,
+    set_target,
+    shifted_text,
+    skipped_text,
+    technique_text,
+    warmup_text,
+    week_summary,
+)
 
 CHART_WIDTH = 640
 CHART_HEIGHT = 200
@@ -116,7 +132,8 @@ def pdf_volumes(plan: Plan, most_rows: int | None = None) -> tuple[Volume, ...]:
             break
         count += 1
     if len(groups) == 1:
-        return (Volume(1, len(rows), DOWNLOADS["pdf"][0], DOWNLOADS["pdf"][1], 1, 1),)
+        pdf = named("pdf")
+        return (Volume(1, len(rows), pdf.file, pdf.label, 1, 1),)
     volumes, first = [], plan.weeks[0].number
     for index, group in enumerate(groups, start=1):
         last = first + len(group) - 1
@@ -142,25 +159,15 @@ def _split(rows: Sequence[int], count: int) -> list[list[int]]:
     return groups
 
 
-# What each downloadable file of a program is, by format, in the order they are offered.
-DOWNLOADS = {
-    "pdf": ("plan.pdf", "Printable plan (PDF)"),
-    "ics": ("plan.ics", "Calendar feed (iCalendar)"),
-    "json": ("plan.json", "The plan as data (JSON)"),
-    "csv": ("plan.csv", "Every set as a spreadsheet (CSV)"),
-}
-
-
 def _downloads(plan: Plan, formats: Sequence[str]) -> list[dict[str, str]]:
-    """A link to each file built beside the pages; a long plan's PDF is in volumes."""
+    """A link to each file built beside the pages, in the order the formats are known;
+    a long plan's PDF is in volumes."""
     links = []
-    for name, (href, label) in DOWNLOADS.items():
-        if name not in formats:
-            continue
-        if name == "pdf":
+    for form in downloadable(formats):
+        if form.name == "pdf":
             links += [{"href": v.href, "label": v.label} for v in pdf_volumes(plan)]
         else:
-            links.append({"href": href, "label": label})
+            links.append({"href": form.file, "label": form.label})
     return links
 
 
@@ -208,8 +215,7 @@ def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
 
 
 def _calendar_line(session: PlannedSession) -> str:
-    name = session.title or f"session {session.label}"
-    return f"{session.date:%a %d %b}: {name}" + _logged_mark(session)
+    return f"{session.date:%a %d %b}: {session_name(session)}" + _logged_mark(session)
 
 
 def _calendar_days(week: PlannedWeek) -> list[str]:
@@ -296,14 +302,14 @@ def progress_chart(plan: Plan) -> dict[str, Any] | None:
                     "height": f"{float(height):.1f}",
                     "kind": kind,
                     "fill": PLANNED_FILL if kind == "planned" else DONE_FILL,
-                    "label": f"Week {week.number}, {kind}: {number(value, 1)} {units}",
+                    "label": f"Week {week.number}, {kind}: {rounded(value, 1)} {units}",
                 }
             )
     return {
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,
         "units": units,
-        "most": number(most, 1),
+        "most": json_number(most, 1),
         "bars": bars,
         **_max_lines(plan, weeks, slot),
     }
@@ -343,8 +349,8 @@ def _max_lines(plan: Plan, weeks: Sequence[WeekProgress], slot: Fraction) -> dic
     return {
         "lines": lines,
         "series": series,
-        "low": number(low, 1),
-        "high": number(high, 1),
+        "low": json_number(low, 1),
+        "high": json_number(high, 1),
     }
 
 
@@ -360,28 +366,16 @@ def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
             "phase": week.phase,
             "dates": f"{week.start:%d %b} to {week.end:%d %b %Y}",
             "deload": week.deload,
-            "skipped": [f"{skip.date:%a %d %b}: " + _skipped(skip) for skip in week.skipped],
-            "summary": _summary(week, program.units),
+            "skipped": [
+                f"{skip.date:%a %d %b}: " + skipped_text(skip, "no training")
+                for skip in week.skipped
+            ],
+            "summary": week_summary(week.summary, program.units),
         },
         "previous": week_file(previous) if previous else None,
         "next": week_file(following) if following else None,
         "sessions": [_session(plan, session) for session in week.sessions],
     }
-
-
-def _skipped(skip: SkippedDate) -> str:
-    if skip.outcome == "shifted":
-        return shifted_text(skip)
-    reason = f" ({skip.reason})" if skip.reason else ""
-    return f"no training{reason}, session {skip.outcome}"
-
-
-def _summary(week: PlannedWeek, units: str) -> str:
-    summary = week.summary
-    text = f"{summary.hard_sets} hard sets, tonnage {number(summary.tonnage, 1)} {units}"
-    if summary.mean_intensity is not None:
-        text += f", mean intensity {number(summary.mean_intensity * 100, 1)}%"
-    return text
 
 
 def _session(plan: Plan, session: PlannedSession) -> dict[str, Any]:
@@ -412,33 +406,26 @@ def _extra_done(plan: Plan, session: PlannedSession) -> list[str]:
             continue
         exercise = plan.program.exercises.get(done.exercise)
         name = exercise.name if exercise is not None else done.exercise
-        sets = ", ".join(
-            f"{s.reps} @ {number(s.load)} {units}" if s.load is not None else f"{s.reps} @ bw"
-            for s in done.sets
-        )
-        found.append(f"{name}: {sets}")
+        found.append(f"{name}: {logged_sets_brief(done.sets, units)}")
     return found
 
 
 def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
     units = plan.program.units
     prescribed = plan.program.exercises[exercise.prescribed].name
-    warmups = [s for s in exercise.sets if s.kind == "warmup"]
     extras = []
     if exercise.band:
-        tension = exercise.band_tension
-        at_top = f" (+{number(tension)} {units} at the top)" if tension else ""
-        extras.append(f"Band: {exercise.band}{at_top}")
+        extras.append(f"Band: {exercise.band}{band_tension(exercise, units)}")
     if exercise.technique:
-        extras.append(f"Technique: {exercise.technique.replace('_', ' ')} on the last set")
+        extras.append(f"Technique: {technique_text(exercise.technique)} on the last set")
     return {
-        "name": exercise.name + (" (each side)" if exercise.unilateral else ""),
+        "name": exercise_name(exercise),
         "ladder": (
             f"A step up the ladder from {prescribed}"
             if exercise.exercise != exercise.prescribed
             else ""
         ),
-        "warmup": ", ".join(f"{load_label(s.load, units, exercise)} x {s.reps}" for s in warmups),
+        "warmup": warmup_text(exercise, units),
         "lines": [
             describe_sets(group, units, exercise)
             for group in group_sets([s for s in exercise.sets if s.kind != "warmup"])
@@ -459,19 +446,8 @@ def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
     work = [s for s in exercise.sets if s.kind != "warmup"]
     done = list(exercise.done.sets) if exercise.done is not None else []
     for index, planned in enumerate(work, start=1):
-        if planned.reps is None:
-            reps = "max"
-        elif planned.kind == "amrap":
-            reps = f"{planned.reps}+"
-        elif planned.reps_max is not None:
-            reps = f"{planned.reps}-{planned.reps_max}"
-        else:
-            reps = str(planned.reps)
-        target = f"{reps} @ {load_label(planned.load, units, exercise)}"
-        if planned.rpe is not None:
-            target += f", RPE {number(planned.rpe)}"
         kind = "" if planned.kind in HARD_KINDS else planned.kind.replace("_", "-")
-        rows.append({"set": index, "kind": kind, "target": target})
+        rows.append({"set": index, "kind": kind, "target": set_target(planned, units, exercise)})
     for index in range(len(work), len(done)):
         rows.append({"set": index + 1, "kind": "extra", "target": ""})
     for index, row in enumerate(rows):
@@ -485,15 +461,10 @@ def _done_cells(logged: LoggedSet | None, units: str, exercise: PlannedExercise)
         return {"logged": False, "weight": "", "reps": "", "rpe": "", "text": ""}
     if logged is None:
         return {"logged": True, "weight": "", "reps": "", "rpe": "", "text": "not done"}
-    weight = f"{number(logged.load)} {units}" if logged.load is not None else "bodyweight"
-    rpe = f"RPE {number(logged.rpe)}" if logged.rpe is not None else ""
-    text = f"{logged.reps} @ {weight}" + (f", {rpe}" if rpe else "")
-    if logged.note:
-        text += f" ({logged.note})"
     return {
         "logged": True,
-        "weight": weight,
+        "weight": logged_weight(logged.load, units),
         "reps": str(logged.reps),
-        "rpe": number(logged.rpe) if logged.rpe is not None else "",
-        "text": text,
+        "rpe": json_number(logged.rpe) if logged.rpe is not None else "",
+        "text": logged_set(logged, units),
     }

@@ -9,7 +9,6 @@ import pty
 import re
 import select
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,15 +18,8 @@ from pypdf import PdfReader
 from generator.build.config import Settings, load_settings
 from generator.errors import LiftplanError
 from generator.resources import data_dir, schema
-
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
-LIFTPLAN = Path(sys.executable).with_name("liftplan")
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(LIFTPLAN), *args], capture_output=True, text=True, check=False, cwd=cwd
-    )
+from tests.support.commands import run
+from tests.support.paths import LIFTPLAN, PROGRAMS
 
 
 def test_a_config_file_sets_every_option_with_paths_relative_to_it(tmp_path: Path) -> None:

@@ -16,18 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from generator.build.build import build
+from generator.build.config import Settings
 from generator.cli import main
+from tests.support.files import snapshot
+from tests.support.paths import PROGRAMS
 
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
 PATIENCE = 60.0
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def temporary(folder: Path) -> list[str]:
@@ -46,7 +40,7 @@ def previous(tmp_path: Path) -> Path:
     """A finished build of every example (pages and data), to be left alone."""
     output = tmp_path / "out"
     shutil.copytree(PROGRAMS, tmp_path / "programs")
-    build([str(tmp_path / "programs")], output, ("html", "json"))
+    build(Settings([str(tmp_path / "programs")], output, ("html", "json")))
     return output
 
 

@@ -11,27 +11,14 @@ import pytest
 
 from generator import cache as cache_module
 from generator.build.build import BuildResult, build
+from generator.build.config import Settings
 from generator.errors import LiftplanError
 from generator.publish.pdf import PdfError
+from tests.support.files import edit, snapshot
+from tests.support.paths import PROGRAMS
 
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
 FAST = ("html", "ics", "json", "csv")
 ALL_FAST = {(spec.stem, name) for spec in PROGRAMS.glob("*.yaml") for name in FAST}
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
-@pytest.fixture
-def specs(tmp_path: Path) -> Path:
-    folder = tmp_path / "specs"
-    shutil.copytree(PROGRAMS, folder)
-    return folder
 
 
 def run(
@@ -39,13 +26,7 @@ def run(
 ) -> BuildResult:
     output = specs.parent / "out"
     cache = specs.parent / "cache"
-    return build([str(specs)], output, formats, jobs=jobs, cache=cache, **options)  # type: ignore[arg-type]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return build(Settings([str(specs)], output, formats, jobs=jobs, cache=cache, **options))  # type: ignore[arg-type]
 
 
 def test_a_rebuild_with_nothing_changed_renders_nothing_and_writes_the_same_bytes(
@@ -69,7 +50,7 @@ def test_files_from_the_cache_are_the_files_a_fresh_build_makes(specs: Path) -> 
     shutil.copytree(specs.parent / "out", fresh)
     edit(specs / "hip-thrust-12wk.yaml", "title:", "title: Changed")
     assert run(specs).cached == 4
-    build([str(specs)], fresh, FAST)
+    build(Settings([str(specs)], fresh, FAST))
     assert snapshot(specs.parent / "out") == snapshot(fresh)
 
 
@@ -204,7 +185,7 @@ def test_warnings_come_back_from_the_cache_and_strict_still_refuses_them(specs: 
 
 
 def test_without_a_cache_folder_nothing_is_kept(specs: Path) -> None:
-    build([str(specs)], specs.parent / "out", FAST)
+    build(Settings([str(specs)], specs.parent / "out", FAST))
     assert sorted(path.name for path in specs.parent.iterdir()) == ["out", "specs"]
 
 
@@ -213,8 +194,8 @@ def test_without_a_cache_folder_nothing_is_kept(specs: Path) -> None:
 
 def test_two_workers_write_the_same_bytes_as_one(specs: Path) -> None:
     one, two = specs.parent / "one", specs.parent / "two"
-    build([str(specs)], one, FAST, jobs=1)
-    result = build([str(specs)], two, FAST, jobs=2)
+    build(Settings([str(specs)], one, FAST, jobs=1))
+    result = build(Settings([str(specs)], two, FAST, jobs=2))
     assert snapshot(one) == snapshot(two)
     assert result.programs == 5
 
@@ -222,8 +203,8 @@ def test_two_workers_write_the_same_bytes_as_one(specs: Path) -> None:
 def test_two_workers_make_the_same_pdfs_as_one(specs: Path) -> None:
     chosen = [str(specs / "hip-thrust-12wk.yaml"), str(specs / "home-dumbbells.yaml")]
     one, two = specs.parent / "one", specs.parent / "two"
-    first = build(chosen, one, ("pdf",), jobs=1)
-    second = build(chosen, two, ("pdf",), jobs=2)
+    first = build(Settings(chosen, one, ("pdf",), jobs=1))
+    second = build(Settings(chosen, two, ("pdf",), jobs=2))
     assert snapshot(one) == snapshot(two)
     assert first.pages == second.pages > 0
 
@@ -232,11 +213,11 @@ def test_a_bad_spec_found_by_a_worker_is_reported_located_and_nothing_is_written
     specs: Path,
 ) -> None:
     out = specs.parent / "out"
-    build([str(specs)], out, FAST, jobs=2)
+    build(Settings([str(specs)], out, FAST, jobs=2))
     before = snapshot(out)
     edit(specs / "home-dumbbells.yaml", "days: [tue, thu, sat]", "days: [tue, thu, someday]")
     with pytest.raises(LiftplanError) as raised:
-        build([str(specs)], out, FAST, jobs=2)
+        build(Settings([str(specs)], out, FAST, jobs=2))
     assert [(d.file, d.line, d.column) for d in raised.value.diagnostics] == [
         (str(specs / "home-dumbbells.yaml"), 42, 20)
     ]
@@ -249,7 +230,7 @@ def test_a_template_error_in_a_worker_names_the_template_line(specs: Path) -> No
     mine.mkdir()
     (mine / "week.html").write_text("fine\n{{ no_such_value }}\n", encoding="utf-8")
     with pytest.raises(LiftplanError) as raised:
-        build([str(specs)], specs.parent / "out", ("html",), jobs=2, templates=mine)
+        build(Settings([str(specs)], specs.parent / "out", ("html",), jobs=2, templates=mine))
     assert raised.value.diagnostics[0].format() == (
         f"{mine / 'week.html'}:2:1: template error: 'no_such_value' is undefined"
     )
@@ -266,5 +247,5 @@ def test_a_pdf_error_in_a_worker_fails_the_build(specs: Path) -> None:
     )
     chosen = [str(specs / "hip-thrust-12wk.yaml"), str(specs / "home-dumbbells.yaml")]
     with pytest.raises(PdfError, match=r"hip-thrust-12wk/plan.pdf: .*file:///etc/passwd"):
-        build(chosen, specs.parent / "out", ("pdf",), jobs=2, templates=mine)
+        build(Settings(chosen, specs.parent / "out", ("pdf",), jobs=2, templates=mine))
     assert not (specs.parent / "out").exists()

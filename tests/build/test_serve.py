@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from generator.build.build import build
+from generator.build.config import Settings
 from generator.build.serve import PREFIX, Watched
-from tests.test_browser import browser  # noqa: F401 - the fixture, shared
+from tests.support.files import edit
+from tests.support.paths import PROGRAMS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
 SPEC = "home-dumbbells.yaml"
 # Everything is local: waiting this long means the server missed a change.
 PATIENCE = 30.0
@@ -126,12 +127,6 @@ def title(body: str) -> str:
     return found[1] if found else ""
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 OVERVIEW = "home-dumbbells/index.html"
 
 
@@ -178,7 +173,7 @@ def test_served_pages_are_the_built_pages_with_the_reload_script(
     server: Server, workspace: Path, tmp_path: Path
 ) -> None:
     built = tmp_path / "built"
-    build([str(workspace / "programs")], built, ("html", "ics", "json", "csv"))
+    build(Settings([str(workspace / "programs")], built, ("html", "ics", "json", "csv")))
     for relative in ("index.html", OVERVIEW, "home-dumbbells/week-03.html"):
         _status, served = server.get(relative)
         script = re.search(r"<script>.*?</script>\n", served, re.DOTALL)
@@ -313,7 +308,7 @@ def test_the_watch_filter_takes_specs_logs_templates_and_the_config_only(tmp_pat
 def test_an_open_page_reloads_itself_after_a_save(
     server: Server,
     workspace: Path,
-    browser: Browser,  # noqa: F811 - the fixture imported above
+    browser: Browser,
 ) -> None:
     context = browser.new_context()
     context.set_default_timeout(PATIENCE * 1000)

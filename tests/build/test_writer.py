@@ -10,20 +10,14 @@ import pytest
 
 from generator import export
 from generator.build.build import build
+from generator.build.config import Settings
 from generator.build.writer import MARKER, OutputError, write_output
 from generator.plan.values import Plan
+from tests.support.files import snapshot
+from tests.support.paths import PROGRAMS
 
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
-# Every format but the PDF, which tests/test_pdf.py covers: these tests are about the writer.
+# Every format but the PDF, which tests/publish/test_pdf.py covers: these tests are about the writer.
 FAST = ["html", "json", "csv", "ics"]
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -34,7 +28,7 @@ def leftovers(folder: Path) -> list[str]:
 @pytest.fixture
 def built(tmp_path: Path) -> Path:
     output = tmp_path / "site" / "output"
-    build([str(PROGRAMS)], output, FAST)
+    build(Settings([str(PROGRAMS)], output, FAST))
     return output
 
 
@@ -61,7 +55,7 @@ def test_a_failed_render_leaves_the_previous_output_byte_identical(
 
     monkeypatch.setattr(export, "plan_csv", broken)
     with pytest.raises(RuntimeError, match="template exploded"):
-        build([str(PROGRAMS)], built, FAST)
+        build(Settings([str(PROGRAMS)], built, FAST))
     assert snapshot(built) == before
     assert leftovers(built) == []
 
@@ -112,7 +106,7 @@ def test_files_of_removed_programs_disappear(built: Path, tmp_path: Path) -> Non
     specs = tmp_path / "specs"
     shutil.copytree(PROGRAMS, specs)
     (specs / "home-dumbbells.yaml").unlink()
-    build([str(specs)], built, FAST)
+    build(Settings([str(specs)], built, FAST))
     assert not (built / "home-dumbbells").exists()
     assert (built / "five-three-one" / "plan.json").is_file()
 
@@ -122,14 +116,14 @@ def test_a_foreign_non_empty_folder_is_refused(tmp_path: Path) -> None:
     foreign.mkdir()
     (foreign / "holiday.jpg").write_bytes(b"\xff\xd8")
     with pytest.raises(OutputError, match=r"refusing to replace .*photos: it is not empty"):
-        build([str(PROGRAMS)], foreign, FAST)
+        build(Settings([str(PROGRAMS)], foreign, FAST))
     assert snapshot(foreign) == {"holiday.jpg": b"\xff\xd8"}
 
 
 def test_an_empty_folder_is_used(tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = build([str(PROGRAMS)], empty, ["json", "csv", "ics"])
+    result = build(Settings([str(PROGRAMS)], empty, ["json", "csv", "ics"]))
     assert result.files == 3 * len(list(PROGRAMS.glob("*.yaml")))
     assert (empty / MARKER).is_file()
 
@@ -150,7 +144,7 @@ def test_paths_outside_the_output_are_refused(tmp_path: Path, name: str) -> None
 
 
 def test_a_rebuild_counts_only_changed_files(built: Path) -> None:
-    again = build([str(PROGRAMS)], built, FAST)
+    again = build(Settings([str(PROGRAMS)], built, FAST))
     assert again.changed == 0
     assert again.files == len(snapshot(built)) - 1  # all but the marker
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.resources import data_dir
 from generator.spec.loader import load_file
+from tests.support.commands import run
 
-LIFTPLAN = Path(sys.executable).with_name("liftplan")
 STARTER_ARGS = ["--start", "2027-01-04"]
 
 BROKEN = """\
@@ -28,12 +28,6 @@ phases:
     sessions:
       A: [{exercise: hip_thrust, reps: 10, sets: 0}]
 """
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(LIFTPLAN), *args], capture_output=True, text=True, cwd=cwd, check=False
-    )
 
 
 @pytest.fixture

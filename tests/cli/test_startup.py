@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
+
 SPEC = str(ROOT / "programs" / "hip-thrust-12wk.yaml")
 # What no command below needs: the PDF stack, the calendar, serve's watcher and server,
 # build's worker pool, the package metadata reader (only --version needs it).

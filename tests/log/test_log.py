@@ -12,49 +12,40 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
-from generator.cli import main
 from generator.errors import LiftplanError, Severity
+from generator.log.append import write_atomically
+from generator.log.check import check_log, load_log
 from generator.log.csv_import import import_csv, parse_columns
-from generator.log.logfile import (
-    SET_TOKEN,
-    check_log,
-    load_log,
-    read_set,
-    read_sets,
-    write_atomically,
-)
+from generator.log.notation import SET_TOKEN, read_set, read_sets
 from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog, log_path
-from generator.pipeline import load_program
 from generator.plan.expand import expand
 from generator.plan.values import Plan
 from generator.resources import data_dir, schema
 from generator.spec.loader import load_bytes
-from generator.spec.model import Program, build_program
+from generator.spec.model import Program
+from tests.support.commands import log_cli
+from tests.support.paths import HOSTILE_LOGS, LIFTPLAN, PROGRAMS
+from tests.support.plans import program_from_file
 from tests.support.schema_tools import walk
 
-PROJECT = Path(__file__).resolve().parents[2]
-EXAMPLE = PROJECT / "programs" / "hip-thrust-12wk.yaml"
-HOSTILE = Path(__file__).resolve().parents[1] / "hostile_logs"
-LIFTPLAN = Path(sys.executable).with_name("liftplan")
+EXAMPLE = PROGRAMS / "hip-thrust-12wk.yaml"
 LOG_SCHEMA = schema("log")
 KG = Fraction
 
 
 @cache
 def example() -> tuple[Program, Plan]:
-    program = build_program(load_program(str(EXAMPLE)).data)
+    program = program_from_file(EXAMPLE)
     return program, expand(program)
 
 
@@ -84,10 +75,6 @@ def problems(path: Path) -> list[str]:
 def column(text: str, line: int, needle: str) -> int:
     """The 1-based column where `needle` first starts on line `line` of `text`."""
     return text.splitlines()[line - 1].index(needle) + 1
-
-
-def log_cli(*args: str) -> Any:
-    return CliRunner().invoke(main, ["log", *args])
 
 
 GOOD = """\
@@ -621,12 +608,12 @@ HOSTILE_EXPECTED: dict[str, list[tuple[int, int, str]]] = {
 
 
 def test_every_hostile_log_is_in_the_table() -> None:
-    assert sorted(path.name for path in HOSTILE.glob("*.log.yaml")) == sorted(HOSTILE_EXPECTED)
+    assert sorted(path.name for path in HOSTILE_LOGS.glob("*.log.yaml")) == sorted(HOSTILE_EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_EXPECTED))
 def test_hostile_logs_get_exact_diagnostics(name: str) -> None:
-    path = HOSTILE / name
+    path = HOSTILE_LOGS / name
     assert problems(path) == [
         f"{path}:{line}:{col}: {message}" for line, col, message in HOSTILE_EXPECTED[name]
     ]
@@ -635,7 +622,7 @@ def test_hostile_logs_get_exact_diagnostics(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(HOSTILE_EXPECTED))
 def test_the_command_adds_nothing_to_a_hostile_log(spec: Path, name: str) -> None:
     target = log_path(spec)
-    shutil.copyfile(HOSTILE / name, target)
+    shutil.copyfile(HOSTILE_LOGS / name, target)
     before = target.read_bytes()
     result = log_cli(str(spec), "--date", "2027-01-07", "feet_elevated_hip_thrust 10@80")
     assert result.exit_code == 1, result.output
@@ -647,7 +634,7 @@ def test_the_command_adds_nothing_to_a_hostile_log(spec: Path, name: str) -> Non
 
 def test_a_flow_style_log_is_refused_with_a_reason(spec: Path) -> None:
     target = log_path(spec)
-    shutil.copyfile(HOSTILE / "flow-style.log.yaml", target)
+    shutil.copyfile(HOSTILE_LOGS / "flow-style.log.yaml", target)
     lines = target.read_text(encoding="utf-8").count("\n")
     result = log_cli(str(spec), "--date", "2027-01-07", "feet_elevated_hip_thrust 10@80")
     assert result.stderr.splitlines()[0] == (

@@ -15,13 +15,12 @@ from jsonschema import Draft7Validator
 from pypdf import PdfReader
 
 from generator.build.build import build
-from generator.log.logfile import plan_with_log
-from generator.pipeline import load_program
+from generator.build.config import Settings
+from generator.pipeline import plan_spec
 from generator.plan.planned_vs_done import progress
 from generator.resources import schema
-from generator.spec.model import build_program
+from tests.support.paths import PROGRAMS
 
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
 SPEC = "hip-thrust-12wk.yaml"
 LOG = """program: hip-thrust-12wk
 sessions:
@@ -42,7 +41,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("logged")
     shutil.copy(PROGRAMS / SPEC, folder / SPEC)
     (folder / "hip-thrust-12wk.log.yaml").write_text(LOG, encoding="utf-8")
-    build([str(folder / SPEC)], folder / "out", ["html", "pdf", "json", "csv"])
+    build(Settings([str(folder / SPEC)], folder / "out", ["html", "pdf", "json", "csv"]))
     return folder
 
 
@@ -88,9 +87,7 @@ def test_the_overview_charts_planned_and_done(built: Path) -> None:
     overview = (built / "out" / "hip-thrust-12wk" / "index.html").read_text(encoding="utf-8")
     assert overview.count('class="bar planned"') == 12
     assert overview.count('class="bar done"') == 2
-    plan, _log = plan_with_log(
-        str(built / SPEC), build_program(load_program(str(built / SPEC)).data)
-    )
+    plan = plan_spec(str(built / SPEC)).plan
     weeks = progress(plan)
     # Week 1 done: 3 x 12 x 90 + 2 x 10 x 60 = 4440 kg, and the bridges at the spec's
     # bodyweight, 2 x 20 x 68 = 2720: 7160. Week 2: 8 x 95 + 7 x 95 = 1425.

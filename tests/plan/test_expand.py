@@ -14,20 +14,19 @@ from generator.plan.expand import expand
 from generator.plan.values import Plan, PlannedExercise
 from generator.spec.loader import load_bytes
 from generator.spec.model import build_program
-from tests.support.golden import example_programs, expanded_json, golden_path
+from tests.support.golden import expanded_json, golden_path
+from tests.support.paths import example_programs
+from tests.support.spec_header import HEADER_YAML
 
-HEAD = """\
-id: t
-title: T
-start: "2027-01-04"
-schedule: {days: [mon, thu]}
-equipment:
-  barbell: {kind: barbell, bar: 20, plates: [20, 10, 5, 2.5, 1.25]}
+HEAD = (
+    HEADER_YAML
+    + """\
   dumbbells: {kind: dumbbells, loads: [5, 7.5, 10, 12.5, 15, 17.5, 20]}
 maxes:
   hip_thrust: {one_rm: 140}
   back_squat: {one_rm: 100, training_max: 90, cycle_increase: 5}
 """
+)
 
 
 def plan_of(body: str, head: str = HEAD) -> Plan:

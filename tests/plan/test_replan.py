@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime
 import shutil
-import subprocess
-import sys
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -15,22 +13,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog
-from generator.pipeline import check_document, load_program
 from generator.plan.expand import expand
 from generator.plan.maths import estimate_one_rm
-from generator.plan.values import Plan, PlannedSession
-from generator.spec.loader import dump, load_bytes
-from generator.spec.model import build_program
-from tests.test_expand_properties import specs
-
-MONDAY = datetime.date(2027, 1, 4)
-
-
-def program_of(spec: dict[str, Any]) -> Any:
-    document = load_bytes(dump(spec).encode("utf-8"), "spec.yaml")
-    problems = [d.format() for d in check_document(document) if d.severity == "error"]
-    assert not problems, problems
-    return build_program(document.data)
+from generator.plan.values import PlannedSession
+from tests.support.commands import run
+from tests.support.paths import PROGRAMS
+from tests.support.plans import log_from, planned_values, program_from_file, program_of
+from tests.support.spec_header import BARBELL_WITH_15S, MONDAY, spec_header
+from tests.support.valid_specs import specs
 
 
 def log_of(*sessions: LoggedSession) -> TrainingLog:
@@ -49,22 +39,10 @@ def work(session: PlannedSession) -> list[tuple[int | None, Fraction | None]]:
     return [(s.reps, s.load) for s in session.exercises[0].sets if s.kind in ("work", "amrap")]
 
 
-def planned_values(plan: Plan) -> list[tuple[Any, ...]]:
-    """Each session's planned content, without what the log says of it."""
-    return [
-        (session.date, session.label, tuple((e.exercise, e.sets) for e in session.exercises))
-        for session in plan.sessions
-    ]
-
-
 # --- double progression ------------------------------------------------------------------------
 
 DOUBLE: dict[str, Any] = {
-    "id": "t",
-    "title": "Double progression",
-    "start": MONDAY.isoformat(),
-    "schedule": {"days": ["mon", "thu"]},
-    "equipment": {"barbell": {"kind": "barbell", "bar": 20, "plates": [20, 15, 10, 5, 2.5, 1.25]}},
+    **spec_header("Double progression", equipment={"barbell": BARBELL_WITH_15S}),
     "phases": [
         {
             "name": "Build",
@@ -216,11 +194,7 @@ def test_a_logged_session_names_its_label_when_done_on_another_day() -> None:
 # --- waves -------------------------------------------------------------------------------------
 
 WAVE: dict[str, Any] = {
-    "id": "t",
-    "title": "Wave",
-    "start": MONDAY.isoformat(),
-    "schedule": {"days": ["mon"]},
-    "equipment": {"barbell": {"kind": "barbell", "bar": 20, "plates": [20, 10, 5, 2.5, 1.25]}},
+    **spec_header("Wave", days=["mon"]),
     "maxes": {"back_squat": {"one_rm": 200, "training_max": "90%", "cycle_increase": 5}},
     "waves": {
         "three": {
@@ -293,22 +267,6 @@ def test_the_estimate_rule_sets_the_training_max_from_the_best_amrap() -> None:
 # --- properties --------------------------------------------------------------------------------
 
 
-def _log_from(plan: Plan, cutoff: int, reps_of: Any) -> TrainingLog:
-    """A log of the plan's first `cutoff` sessions, each hard set done at its planned load
-    for the reps `reps_of(planned)` gives."""
-    entries = []
-    for session in plan.sessions[:cutoff]:
-        exercises = {}
-        for exercise in session.exercises:
-            sets = tuple(
-                LoggedSet(reps_of(s), s.load) for s in exercise.sets if s.kind in ("work", "amrap")
-            )
-            if sets and exercise.exercise not in exercises:
-                exercises[exercise.exercise] = LoggedExercise(exercise.exercise, sets)
-        entries.append(LoggedSession(session.date, session.label, tuple(exercises.values())))
-    return TrainingLog("t", tuple(entries))
-
-
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs(), st.integers(0, 60), st.randoms(use_true_random=False))
 def test_a_log_never_changes_a_session_on_or_before_its_own_date(
@@ -317,7 +275,7 @@ def test_a_log_never_changes_a_session_on_or_before_its_own_date(
     """Whatever was logged, a session is planned only from what came before it."""
     program = program_of(spec)
     projected = expand(program)
-    log = _log_from(projected, cutoff, lambda s: random.randint(0, 15))
+    log = log_from(projected, cutoff, lambda s: random.randint(0, 15))
     plan = expand(program, log)
     for entry in log.sessions:
         before = TrainingLog("t", tuple(e for e in log.sessions if e.date < entry.date))
@@ -333,32 +291,25 @@ def test_a_log_that_met_every_target_leaves_the_projection(
 ) -> None:
     program = program_of(spec)
     projected = expand(program)
-    log = _log_from(projected, cutoff, lambda s: s.reps if s.reps is not None else 10)
+    log = log_from(projected, cutoff, lambda s: s.reps if s.reps is not None else 10)
     assert planned_values(expand(program, log)) == planned_values(projected)
 
 
 # --- the log beside the spec, in the commands ------------------------------------------------
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "programs" / "hip-thrust-12wk.yaml"
-LIFTPLAN = Path(sys.executable).with_name("liftplan")
+EXAMPLE = PROGRAMS / "hip-thrust-12wk.yaml"
 
 
 def test_a_logged_exercise_counts_once_even_where_a_ladder_reaches_it() -> None:
     """In week 2 the glute bridge's ladder has climbed to the hip thrust, which session A
     also prescribes: what was logged as hip_thrust is the hip thrust's own."""
-    program = build_program(load_program(str(EXAMPLE)).data)
+    program = program_from_file(EXAMPLE)
     week2 = expand(program).weeks[1].sessions[0]
     assert [e.exercise for e in week2.exercises] == ["hip_thrust", "hip_thrust"]
     logged = did(week2.date, "hip_thrust", (8, 95), (8, 95), (8, 95))
     session = expand(program, log_of(logged)).weeks[1].sessions[0]
     assert session.exercises[0].done == logged.exercises[0]
     assert session.exercises[1].done is None
-
-
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(LIFTPLAN), *args], capture_output=True, text=True, check=False, cwd=cwd
-    )
 
 
 def test_build_and_show_re_plan_from_the_log_beside_the_spec(tmp_path: Path) -> None:

@@ -3,7 +3,7 @@ skips is not lost but done on the next training day, and the rest of the plan mo
 
 Scenarios worked by hand (against the skip rule on the same log), the outputs of a plan
 pushed past its last week, the log's checks and `liftplan log` under the rule, and the
-re-planning properties of tests/test_replan.py run under it.
+re-planning properties of tests/plan/test_replan.py run under it.
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from jsonschema import Draft7Validator
 
 from generator.build.build import build
-from generator.cli import main
-from generator.log.logfile import check_log, plan_with_log
+from generator.build.config import Settings
+from generator.log.check import check_log
 from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog, log_path
+from generator.pipeline import plan_spec
 from generator.plan.expand import expand
 from generator.plan.shift import Due, TrainingDays, reschedule
 from generator.plan.values import Plan, PlannedSession, SkippedDate
@@ -34,10 +34,10 @@ from generator.publish.text import show_plan
 from generator.resources import schema
 from generator.spec.loader import dump
 from generator.spec.model import Program
-from tests.test_expand_properties import specs
-from tests.test_replan import _log_from, planned_values, program_of
-
-MONDAY = datetime.date(2027, 1, 4)
+from tests.support.commands import log_cli
+from tests.support.plans import log_from, planned_values, program_of
+from tests.support.spec_header import BARBELL_WITH_15S, spec_header
+from tests.support.valid_specs import specs
 
 
 def day(text: str) -> datetime.date:
@@ -49,11 +49,13 @@ def day(text: str) -> datetime.date:
 # projection is S1 A Mon 4, S2 B Wed 6, S3 A Fri 8, S4 B Mon 11, S5 A Wed 13, S6 B Fri 15,
 # S7 A Mon 18, S8 B Wed 20, S9 A Fri 22. A's hip thrust climbs 8-12 by double progression.
 SPEC: dict[str, Any] = {
-    "id": "shifty",
-    "title": "Shift",
-    "start": MONDAY.isoformat(),
-    "schedule": {"days": ["mon", "wed", "fri"], "on_missed": "shift"},
-    "equipment": {"barbell": {"kind": "barbell", "bar": 20, "plates": [20, 15, 10, 5, 2.5, 1.25]}},
+    **spec_header(
+        "Shift",
+        spec_id="shifty",
+        days=["mon", "wed", "fri"],
+        equipment={"barbell": BARBELL_WITH_15S},
+        on_missed="shift",
+    ),
     "phases": [
         {
             "name": "Build",
@@ -112,10 +114,10 @@ def write_spec(folder: Path, spec: dict[str, Any], log: str | None = None) -> Pa
 def replanned(folder: Path, spec: dict[str, Any], log: str) -> Plan:
     """The plan re-planned from the log, which must pass its checks."""
     path = write_spec(folder, spec, log)
-    plan, checked = plan_with_log(str(path), program_of(spec))
-    assert checked is not None
-    assert not checked.diagnostics, checked.diagnostics
-    return plan
+    planned = plan_spec(str(path))
+    assert planned.log is not None
+    assert not planned.log.diagnostics, planned.log.diagnostics
+    return planned.plan
 
 
 def hip_thrust(session: PlannedSession) -> tuple[int | None, Fraction | None]:
@@ -259,7 +261,7 @@ def test_missed_days_at_the_end_push_sessions_past_the_last_week(tmp_path: Path)
     assert hip_thrust(plan.sessions[8]) == (12, Fraction(100))
 
     write_spec(tmp_path, SPEC, LATE)
-    build([str(tmp_path / "shifty.yaml")], tmp_path / "out", ["html", "json", "ics"])
+    build(Settings([str(tmp_path / "shifty.yaml")], tmp_path / "out", ["html", "json", "ics"]))
     folder = tmp_path / "out" / "shifty"
     page = (folder / "week-03.html").read_text(encoding="utf-8")
     assert page.index("Friday 22 January") < page.index("Monday 25 January")
@@ -397,10 +399,6 @@ def test_the_skip_rule_still_refuses_a_day_with_no_session(tmp_path: Path) -> No
     ]
 
 
-def log_cli(*args: str) -> Any:
-    return CliRunner().invoke(main, ["log", *args])
-
-
 def test_liftplan_log_takes_a_rest_day_and_refuses_the_wrong_session(tmp_path: Path) -> None:
     spec = write_spec(tmp_path, SPEC, LOG)
     log = log_path(spec)
@@ -408,7 +406,7 @@ def test_liftplan_log_takes_a_rest_day_and_refuses_the_wrong_session(tmp_path: P
     done = log_cli(str(spec), "--date", "2027-01-16", "hip_thrust 9@105 9@105 9@105")
     assert done.exit_code == 0, done.output
     assert done.stderr == f"logged 1 day, 3 sets: added to {log}\n"
-    plan, _ = plan_with_log(str(spec), program_of(SPEC))
+    plan = plan_spec(str(spec)).plan
     assert plan.sessions[4].date == day("16")
     assert plan.sessions[4].logged is not None
     assert plan.sessions[5].date == day("18")
@@ -478,7 +476,7 @@ def test_a_log_on_the_planned_days_never_changes_what_came_before_it(
     """tests/test_replan.py's property under the shift rule: a log of sessions on their
     planned days, whatever was lifted, changes no session on or before an entry's date."""
     program = program_of(shifted(spec))
-    log = _log_from(expand(program), cutoff, lambda s: chance.randint(0, 15))
+    log = log_from(expand(program), cutoff, lambda s: chance.randint(0, 15))
     plan = expand(program, log)
     for entry in log.sessions:
         before = TrainingLog("t", tuple(e for e in log.sessions if e.date < entry.date))
@@ -493,7 +491,7 @@ def test_an_entry_for_every_session_on_its_day_meeting_its_target_leaves_the_pro
 ) -> None:
     program = program_of(shifted(spec))
     projected = expand(program)
-    log = _log_from(projected, cutoff, lambda s: s.reps if s.reps is not None else 10)
+    log = log_from(projected, cutoff, lambda s: s.reps if s.reps is not None else 10)
     plan = expand(program, log)
     assert planned_values(plan) == planned_values(projected)
     assert [week.start for week in plan.weeks] == [week.start for week in projected.weeks]

@@ -7,28 +7,26 @@ skip, except under CI, where a missing browser is a failure rather than a silent
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from generator.build.build import build
-from generator.pipeline import find_specs, load_program
-from generator.plan.expand import expand
+from generator.build.config import Settings
+from generator.pipeline import find_specs
 from generator.plan.values import Plan, PlannedWeek
 from generator.publish.views import week_file
-from generator.spec.model import build_program
+from tests.support.browser import unavailable
+from tests.support.paths import PROGRAMS
+from tests.support.plans import plan_from_file
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
-ROOT = Path(__file__).resolve().parents[2]
-PROGRAMS = ROOT / "programs"
-BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 PHONE = {"width": 360, "height": 740}
 SCHEMES = ("light", "dark")
 # The weeks that between them use each part of the week template.
@@ -54,19 +52,12 @@ OVERFLOWING = """() => {
 }"""
 
 
-def _unavailable(reason: str) -> NoReturn:
-    """Skip on a developer's machine; fail under CI, where the browser is part of the setup."""
-    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-        pytest.fail(f"CI is set but {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def plans() -> dict[str, Plan]:
     """Each example program's plan, by id: what the pages are expected to show."""
     found = {}
     for spec in find_specs([str(PROGRAMS)]):
-        plan = expand(build_program(load_program(spec).data))
+        plan = plan_from_file(spec)
         found[plan.program.id] = plan
     assert len(found) >= 2, "expected several example programs"
     return found
@@ -75,7 +66,7 @@ def plans() -> dict[str, Plan]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("browser") / "site"
-    build([str(PROGRAMS)], output, ["html"])
+    build(Settings([str(PROGRAMS)], output, ["html"]))
     return output
 
 
@@ -89,27 +80,6 @@ def pages(site: Path, plans: dict[str, Plan]) -> list[Path]:
         expected += [_week_path(site, plan, week.number) for week in plan.weeks]
     assert found == sorted(expected)
     return found
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    try:
-        from playwright.sync_api import Error, sync_playwright
-    except ImportError:
-        _unavailable("Playwright is not installed (pip install playwright)")
-    executable = next((found for name in BROWSERS if (found := shutil.which(name))), None)
-    if executable is None:
-        _unavailable(f"no Chromium on PATH (looked for {', '.join(BROWSERS)})")
-    playwright = sync_playwright().start()
-    try:
-        try:
-            launched = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        except Error as error:
-            _unavailable(f"{executable} did not start: {error.message.splitlines()[0]}")
-        yield launched
-        launched.close()
-    finally:
-        playwright.stop()
 
 
 @pytest.fixture
@@ -316,7 +286,7 @@ def test_axe_finds_nothing_serious(
     try:
         from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
     except ImportError:
-        _unavailable("axe-playwright-python is not installed")
+        unavailable("axe-playwright-python is not installed")
     axe = Axe()
     page = open_page(scheme)
     found = []
@@ -379,7 +349,7 @@ def logged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(PROGRAMS / "hip-thrust-12wk.yaml", folder / "hip-thrust-12wk.yaml")
     (folder / "hip-thrust-12wk.log.yaml").write_text(LOGGED, encoding="utf-8")
     output = folder / "site"
-    build([str(folder / "hip-thrust-12wk.yaml")], output, ["html"])
+    build(Settings([str(folder / "hip-thrust-12wk.yaml")], output, ["html"]))
     return output
 
 
@@ -390,7 +360,7 @@ def test_pages_with_a_log_are_accessible_and_fit_a_phone(
     try:
         from axe_playwright_python.sync_playwright import Axe
     except ImportError:
-        _unavailable("axe-playwright-python is not installed")
+        unavailable("axe-playwright-python is not installed")
     program = logged_site / "hip-thrust-12wk"
     page = open_page(scheme)
     found = []

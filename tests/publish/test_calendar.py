@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
 from generator.build.build import build
-from generator.pipeline import load_program
-from generator.plan.expand import expand
-from generator.spec.model import build_program
-
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
+from generator.build.config import Settings
+from tests.support.paths import PROGRAMS
+from tests.support.plans import plan_from_file
 
 
 def events(feed: Path) -> dict[str, tuple[int, str, object]]:
@@ -24,17 +21,10 @@ def events(feed: Path) -> dict[str, tuple[int, str, object]]:
     }
 
 
-@pytest.fixture
-def specs(tmp_path: Path) -> Path:
-    folder = tmp_path / "specs"
-    shutil.copytree(PROGRAMS, folder)
-    return folder
-
-
 @pytest.mark.parametrize("spec", sorted(PROGRAMS.glob("*.yaml")), ids=lambda path: path.stem)
 def test_one_event_per_session_on_its_date(spec: Path, tmp_path: Path) -> None:
-    build([str(spec)], tmp_path / "out", ["ics"])
-    plan = expand(build_program(load_program(str(spec)).data))
+    build(Settings([str(spec)], tmp_path / "out", ["ics"]))
+    plan = plan_from_file(spec)
     found = events(tmp_path / "out" / spec.stem / "plan.ics")
     assert len(found) == len(plan.sessions)
     starts = sorted(str(start)[:10] for _, _, start in found.values())
@@ -42,9 +32,9 @@ def test_one_event_per_session_on_its_date(spec: Path, tmp_path: Path) -> None:
 
 
 def test_uids_and_bytes_are_stable_across_builds(specs: Path, tmp_path: Path) -> None:
-    build([str(specs)], tmp_path / "out", ["ics"])
+    build(Settings([str(specs)], tmp_path / "out", ["ics"]))
     first = (tmp_path / "out" / "hip-thrust-12wk" / "plan.ics").read_bytes()
-    build([str(specs)], tmp_path / "out", ["ics"])
+    build(Settings([str(specs)], tmp_path / "out", ["ics"]))
     assert (tmp_path / "out" / "hip-thrust-12wk" / "plan.ics").read_bytes() == first
 
 
@@ -52,7 +42,7 @@ def test_a_changed_session_keeps_its_uid_and_gets_a_higher_sequence(
     specs: Path, tmp_path: Path
 ) -> None:
     feed = tmp_path / "out" / "hip-thrust-12wk" / "plan.ics"
-    build([str(specs)], tmp_path / "out", ["ics"])
+    build(Settings([str(specs)], tmp_path / "out", ["ics"]))
     before = events(feed)
     spec = specs / "hip-thrust-12wk.yaml"
     text = spec.read_text(encoding="utf-8")
@@ -65,7 +55,7 @@ def test_a_changed_session_keeps_its_uid_and_gets_a_higher_sequence(
         ),
         encoding="utf-8",
     )
-    build([str(specs)], tmp_path / "out", ["ics"])
+    build(Settings([str(specs)], tmp_path / "out", ["ics"]))
     after = events(feed)
     assert after.keys() == before.keys()
     changed = {uid for uid in after if after[uid][0] != before[uid][0]}
@@ -75,12 +65,12 @@ def test_a_changed_session_keeps_its_uid_and_gets_a_higher_sequence(
         if ".w" in uid and ".B." in uid and int(uid.split(".w")[1].split(".")[0]) <= 5
     }
     assert all(after[uid][0] == 1 for uid in changed)
-    build([str(specs)], tmp_path / "out", ["ics"])
+    build(Settings([str(specs)], tmp_path / "out", ["ics"]))
     assert events(feed) == after  # no change, no new sequence
 
 
 def test_a_time_and_zone_make_timed_events_with_a_vtimezone(tmp_path: Path) -> None:
-    build([str(PROGRAMS / "five-three-one.yaml")], tmp_path / "out", ["ics"])
+    build(Settings([str(PROGRAMS / "five-three-one.yaml")], tmp_path / "out", ["ics"]))
     text = (tmp_path / "out" / "five-three-one" / "plan.ics").read_text(encoding="utf-8")
     assert "DTSTART;TZID=Europe/London:20270104T180000" in text
     calendar = Calendar.from_ical(text)
@@ -88,7 +78,7 @@ def test_a_time_and_zone_make_timed_events_with_a_vtimezone(tmp_path: Path) -> N
 
 
 def test_all_day_events_without_a_time(tmp_path: Path) -> None:
-    build([str(PROGRAMS / "home-dumbbells.yaml")], tmp_path / "out", ["ics"])
+    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], tmp_path / "out", ["ics"]))
     text = (tmp_path / "out" / "home-dumbbells" / "plan.ics").read_text(encoding="utf-8")
     assert "DTSTART;VALUE=DATE:" in text
     assert "VTIMEZONE" not in text

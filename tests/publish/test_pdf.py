@@ -16,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.build.build import build
-from generator.pipeline import load_program
+from generator.build.config import Settings
 from generator.plan.expand import expand
 from generator.plan.values import Plan
 from generator.publish.data import number
@@ -24,13 +24,10 @@ from generator.publish.pdf import Pdf, PdfError, pdf_html, render_pdf
 from generator.publish.templates import environment
 from generator.resources import data_dir
 from generator.spec.model import build_program
+from tests.support.paths import PROGRAMS
+from tests.support.plans import plan_from_file
 
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
 BUILTIN = [data_dir("templates")]
-
-
-def plan_of(path: Path) -> Plan:
-    return expand(build_program(load_program(str(path)).data))
 
 
 def pages_text(data: bytes) -> list[str]:
@@ -44,7 +41,7 @@ def flat(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def hip_thrust() -> tuple[Plan, Pdf, list[str]]:
-    plan = plan_of(PROGRAMS / "hip-thrust-12wk.yaml")
+    plan = plan_from_file(PROGRAMS / "hip-thrust-12wk.yaml")
     pdf = render_pdf(pdf_html(environment(), plan), BUILTIN)
     return plan, pdf, [flat(text) for text in pages_text(pdf.data)]
 
@@ -163,7 +160,7 @@ def test_page_one_renders_to_an_image_that_is_not_blank(
 
 
 def test_letter_and_a4_page_sizes() -> None:
-    plan = plan_of(PROGRAMS / "home-dumbbells.yaml")
+    plan = plan_from_file(PROGRAMS / "home-dumbbells.yaml")
     sizes = {}
     for name in ("a4", "letter"):
         pdf = render_pdf(pdf_html(environment(), plan, name), BUILTIN)
@@ -175,7 +172,7 @@ def test_letter_and_a4_page_sizes() -> None:
 def test_the_same_plan_gives_the_same_bytes_and_weasyprint_logs_nothing(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    plan = plan_of(PROGRAMS / "home-dumbbells.yaml")
+    plan = plan_from_file(PROGRAMS / "home-dumbbells.yaml")
     html = pdf_html(environment(), plan)
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         first = render_pdf(html, BUILTIN)
@@ -214,7 +211,7 @@ phases:
 """,
         encoding="utf-8",
     )
-    plan = plan_of(spec)
+    plan = plan_from_file(spec)
     pdf = render_pdf(pdf_html(environment(), plan), BUILTIN)
     texts = [flat(text) for text in pages_text(pdf.data)]
     assert len(texts) >= 4
@@ -262,7 +259,7 @@ def hostile_spec(folder: Path) -> Path:
 
 
 def test_markup_in_a_spec_is_printed_as_text_and_fetches_nothing(tmp_path: Path) -> None:
-    plan = plan_of(hostile_spec(tmp_path / "specs"))
+    plan = plan_from_file(hostile_spec(tmp_path / "specs"))
     pdf = render_pdf(pdf_html(environment(), plan), BUILTIN)
     text = flat(" ".join(pages_text(pdf.data)))
     assert "<script>alert(1)</script>" in text
@@ -298,7 +295,7 @@ def test_a_template_that_reaches_outside_fails_the_build_and_writes_nothing(
     tmp_path: Path, markup: str, refused: str
 ) -> None:
     output = tmp_path / "out"
-    build([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html", "json"])
+    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html", "json"]))
     before = {str(p): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     mine = tmp_path / "mine"
     mine.mkdir()
@@ -309,7 +306,7 @@ def test_a_template_that_reaches_outside_fails_the_build_and_writes_nothing(
         encoding="utf-8",
     )
     with pytest.raises(PdfError, match=re.escape(refused)) as raised:
-        build([str(PROGRAMS / "home-dumbbells.yaml")], output, templates=mine)
+        build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], output, templates=mine))
     assert str(raised.value).startswith("home-dumbbells/plan.pdf: ")
     assert {str(p): p.read_bytes() for p in output.rglob("*") if p.is_file()} == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine", "out", "secret.png"]
@@ -332,7 +329,7 @@ def test_a_template_may_use_its_own_images_and_data_urls(tmp_path: Path) -> None
         encoding="utf-8",
     )
     output = tmp_path / "out"
-    build([str(PROGRAMS / "home-dumbbells.yaml")], output, ["pdf"], templates=mine)
+    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], output, ["pdf"], templates=mine))
     reader = PdfReader(output / "home-dumbbells" / "plan.pdf")
     images = reader.pages[0].images
     assert len(images) == 2
@@ -358,8 +355,12 @@ def test_a_long_plan_is_cut_into_even_volumes_of_bounded_size() -> None:
     assert volumes[0].href == "plan-weeks-01-43.pdf"
     assert volumes[-1].label == "Printable plan, weeks 478-520 (PDF)"
     for path in sorted(PROGRAMS.glob("*.yaml")):  # every example is one volume, as before
-        (only,) = pdf_volumes(plan_of(path))
-        assert (only.href, only.first, only.last) == ("plan.pdf", 1, len(plan_of(path).weeks))
+        (only,) = pdf_volumes(plan_from_file(path))
+        assert (only.href, only.first, only.last) == (
+            "plan.pdf",
+            1,
+            len(plan_from_file(path).weeks),
+        )
 
 
 def test_volumes_are_built_linked_and_each_holds_its_own_weeks(
@@ -369,7 +370,7 @@ def test_volumes_are_built_linked_and_each_holds_its_own_weeks(
 
     monkeypatch.setattr(generator.publish.views, "VOLUME_ROWS", 300)  # the 12 weeks' 471 rows: two
     output = tmp_path / "out"
-    result = build([str(PROGRAMS / "hip-thrust-12wk.yaml")], output, ["html", "pdf"])
+    result = build(Settings([str(PROGRAMS / "hip-thrust-12wk.yaml")], output, ["html", "pdf"]))
     folder = output / "hip-thrust-12wk"
     names = sorted(path.name for path in folder.glob("*.pdf"))
     assert names == ["plan-weeks-01-05.pdf", "plan-weeks-06-12.pdf"]
@@ -397,12 +398,13 @@ from pathlib import Path
 import generator.publish.views
 from bench.expand import generated_spec
 from generator.build.build import build
+from generator.build.config import Settings
 from generator.spec.loader import dump
 
 generator.publish.views.VOLUME_ROWS = int(sys.argv[1])
 Path("programs").mkdir()
 Path("programs/long.yaml").write_text(dump(generated_spec(24, 3, 5)), encoding="utf-8")
-build(["programs"], Path("out"), ["pdf"])
+build(Settings(["programs"], Path("out"), ["pdf"]))
 # VmHWM, the peak of this process's own memory: ru_maxrss would start from the peak of
 # the test process it was spawned from (Linux keeps it across exec).
 status = Path("/proc/self/status").read_text()

@@ -14,15 +14,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
-from generator.pipeline import load_program
-from generator.plan.expand import expand
 from generator.publish.data import PLAN_FORMAT, _indented, plan_data, plan_json
 from generator.resources import data_dir, schema
-from generator.spec.model import build_program
+from tests.support.paths import example_programs
+from tests.support.plans import plan_from_file
 from tests.support.schema_tools import walk
 
 PLAN = schema("plan")
-PROGRAMS = sorted((Path(__file__).resolve().parents[2] / "programs").glob("*.yaml"))
+PROGRAMS = example_programs()
 VALIDATOR = Draft7Validator(PLAN, format_checker=Draft7Validator.FORMAT_CHECKER)
 
 
@@ -39,7 +38,7 @@ def is_object(node: dict[str, Any]) -> bool:
 
 @cache
 def plan_of(path: Path) -> dict[str, Any]:
-    return plan_data(expand(build_program(load_program(str(path)).data)))
+    return plan_data(plan_from_file(path))
 
 
 def problems(data: Any) -> list[str]:
@@ -191,7 +190,7 @@ def test_every_example_plan_is_valid(path: Path) -> None:
 
 @pytest.mark.parametrize("path", PROGRAMS, ids=lambda path: path.stem)
 def test_the_json_text_is_valid_too(path: Path) -> None:
-    text = plan_json(expand(build_program(load_program(str(path)).data)))
+    text = plan_json(plan_from_file(path))
     assert problems(json.loads(text)) == []
 
 
@@ -283,6 +282,6 @@ def test_the_json_writer_writes_what_json_dumps_writes(value: Any) -> None:
 @pytest.mark.parametrize("path", PROGRAMS, ids=lambda path: path.stem)
 def test_plan_json_is_json_dumps_of_the_plan_data(path: Path) -> None:
     data = plan_of(path)
-    assert plan_json(expand(build_program(load_program(str(path)).data))) == (
+    assert plan_json(plan_from_file(path)) == (
         json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     )

@@ -5,17 +5,15 @@ from __future__ import annotations
 import itertools
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator.build.build import build
+from generator.build.config import Settings
 from tests.support.golden import golden_site
-
-PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
-LIFTPLAN = Path(sys.executable).with_name("liftplan")
+from tests.support.paths import LIFTPLAN, PROGRAMS
 
 
 class Links(HTMLParser):
@@ -32,7 +30,7 @@ class Links(HTMLParser):
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     output = tmp_path_factory.mktemp("site") / "output"
-    build([str(PROGRAMS)], output, ["html"])
+    build(Settings([str(PROGRAMS)], output, ["html"]))
     return output
 
 
@@ -76,7 +74,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert "<script>alert(1)</script>" in spec
     (tmp_path / "specs").mkdir()
     (tmp_path / "specs" / "x.yaml").write_text(spec, encoding="utf-8")
-    build([str(tmp_path / "specs")], tmp_path / "out", ["html"])
+    build(Settings([str(tmp_path / "specs")], tmp_path / "out", ["html"]))
     pages = list((tmp_path / "out").rglob("*.html"))
     assert len(pages) > 5
     for page in pages:
@@ -94,7 +92,7 @@ def test_a_user_template_replaces_and_extends_a_builtin(tmp_path: Path) -> None:
         '{% extends "liftplan/base.html" %}{% block footer %}Coached by Alex{% endblock %}\n',
         encoding="utf-8",
     )
-    build([str(PROGRAMS / "home-dumbbells.yaml")], tmp_path / "out", ["html"], templates=mine)
+    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], tmp_path / "out", ["html"], templates=mine))
     week = (tmp_path / "out" / "home-dumbbells" / "week-01.html").read_text(encoding="utf-8")
     assert "Coached by Alex" in week
     assert "Made with liftplan." not in week
@@ -103,7 +101,7 @@ def test_a_user_template_replaces_and_extends_a_builtin(tmp_path: Path) -> None:
 
 def test_a_broken_template_fails_the_build_and_leaves_the_output(tmp_path: Path) -> None:
     output = tmp_path / "out"
-    build([str(PROGRAMS / "home-dumbbells.yaml")], output)
+    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], output))
     before = {str(p): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     broken = tmp_path / "broken"
     broken.mkdir()
@@ -135,11 +133,10 @@ def test_a_broken_template_fails_the_build_and_leaves_the_output(tmp_path: Path)
 def test_a_base_url_adds_canonical_links_and_a_sitemap(tmp_path: Path) -> None:
     output = tmp_path / "out"
     build(
-        [str(PROGRAMS / "home-dumbbells.yaml")],
+        Settings([str(PROGRAMS / "home-dumbbells.yaml")],
         output,
         ["html"],
-        base_url="https://coach.example/plans/",
-    )
+        base_url="https://coach.example/plans/"))
     week = (output / "home-dumbbells" / "week-03.html").read_text(encoding="utf-8")
     assert (
         '<link rel="canonical" href="https://coach.example/plans/home-dumbbells/week-03.html">'
@@ -179,7 +176,7 @@ def test_a_templates_folder_can_replace_the_stylesheet(tmp_path: Path) -> None:
     mine.mkdir(parents=True)
     (mine / "style.css").write_text("body { color: rebeccapurple; }\n", encoding="utf-8")
     output = tmp_path / "out"
-    build([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html"], templates=mine.parent)
+    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html"], templates=mine.parent))
     assert (output / "assets" / "style.css").read_text(encoding="utf-8") == (
         "body { color: rebeccapurple; }\n"
     )
@@ -187,7 +184,7 @@ def test_a_templates_folder_can_replace_the_stylesheet(tmp_path: Path) -> None:
 
 def test_the_overview_links_to_the_files_built_beside_it(tmp_path: Path) -> None:
     output = tmp_path / "out"
-    build([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html", "ics", "csv"])
+    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html", "ics", "csv"]))
     overview = output / "home-dumbbells" / "index.html"
     parser = Links()
     parser.feed(overview.read_text(encoding="utf-8"))

@@ -9,19 +9,17 @@ import pytest
 from generator.errors import Severity
 from generator.pipeline import check_document
 from generator.spec.loader import load_bytes
+from tests.support.spec_header import HEADER_YAML
 
-HEAD = """\
-id: t
-title: T
-start: "2027-01-04"
-schedule: {days: [mon, thu]}
-equipment:
-  barbell: {kind: barbell, bar: 20, plates: [20, 10, 5, 2.5, 1.25]}
+HEAD = (
+    HEADER_YAML
+    + """\
   dumbbells: {kind: dumbbells, loads: [5, 7.5, 10, 12.5, 15]}
 maxes:
   hip_thrust: {one_rm: 140}
 deload: {every: 4}
 """
+)
 
 
 def check(body: str, head: str = HEAD) -> list[str]:

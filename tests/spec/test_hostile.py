@@ -16,17 +16,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator.pipeline import check_file
-
-HOSTILE = Path(__file__).resolve().parents[1] / "hostile"
-LIFTPLAN = Path(sys.executable).with_name("liftplan")
-PROJECT = Path(__file__).resolve().parents[2]
+from tests.support.paths import HOSTILE, LIFTPLAN, ROOT
 
 # The loader's documented size cap. Files this size or larger are made in tmp_path, never kept.
 SIZE_CAP = 1024 * 1024
@@ -375,7 +371,7 @@ def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
         text=True,
         encoding="utf-8",
         errors="replace",
-        cwd=PROJECT,
+        cwd=ROOT,
         check=False,
         # preexec_fn is safe here: the test process starts no threads.
         preexec_fn=_limit_memory if os.name == "posix" else None,

@@ -9,7 +9,6 @@ checks too much break.
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -21,9 +20,10 @@ from generator.plan.expand import expand
 from generator.spec.loader import Document, load_file
 from generator.spec.loader import Path as DataPath
 from generator.spec.model import build_program
+from tests.support.paths import example_programs
 from tests.support.strategies import paths
 
-PROGRAMS = sorted((Path(__file__).resolve().parents[2] / "programs").glob("*.yaml"))
+PROGRAMS = example_programs()
 DOCUMENTS = [load_file(str(path)) for path in PROGRAMS]
 
 TOKENS = [

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from generator.build.build import build
+from generator.build.config import Settings
 from generator.pipeline import load_program
 from generator.plan.expand import expand
 from generator.publish.data import plan_json
@@ -41,7 +42,7 @@ def site_html() -> dict[str, str]:
     """Every HTML page of the site the examples build, by path within the site."""
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "site"
-        build([str(spec) for spec in example_programs()], output, ["html"])
+        build(Settings([str(spec) for spec in example_programs()], output, ["html"]))
         return {
             path.relative_to(output).as_posix(): path.read_text(encoding="utf-8")
             for path in sorted(output.rglob("*.html"))

@@ -1,0 +1,156 @@
+"""Progression: a prescription's steps, fired as their clocks come round.
+
+Before each session the steps whose time has come fire (a load, reps, sets, tempo,
+pause or rest step; double progression; a climb up a variation ladder; a rotation
+among steps), changing the prescription's `Progress`. A deload pauses the clocks.
+What the log says was done changes the progress too (see generator.plan.learning).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from generator.plan import prescription
+from generator.plan.rounding import round_load
+from generator.plan.state import Context, Progress
+from generator.spec.model import Amount, Equipment, Exercise, Prescription, Program, Step
+from generator.spec.notation import Reps
+
+
+@dataclass(frozen=True, slots=True)
+class _Moment:
+    """When steps fire: the week, and the reps range and unprogressed load of the session."""
+
+    week: int
+    reps: Reps
+    base_load: Fraction | None
+    equipment: Equipment | None
+
+
+def advance(
+    context: Context,
+    item: Prescription,
+    day_type: str | None,
+    progress: Progress,
+    base_load: Fraction | None,
+) -> None:
+    """Fire every step whose time has come, before this session's values are taken."""
+    exercise = ladder_rung(context.program, item, progress, list(flat_steps(item.progress)))
+    reps = prescription.base_reps(context, item, day_type)
+    moment = _Moment(context.week, reps, base_load, exercise.equipment)
+    _advance_steps(item.progress, (), progress, moment, active=True)
+
+
+def _advance_steps(
+    steps: Sequence[Step],
+    path: tuple[int, ...],
+    progress: Progress,
+    moment: _Moment,
+    *,
+    active: bool,
+) -> None:
+    """Tick each step's clock; a rotation lets only its current step's clock run."""
+    for index, step in enumerate(steps):
+        clock = progress.clock((*path, index))
+        if not active:
+            continue
+        if clock.week is not None and clock.week != moment.week:
+            clock.weeks += 1
+        clock.week = moment.week
+        elapsed = clock.occurrences if step.every.unit == "session" else clock.weeks
+        ticks = elapsed // step.every.count
+        if step.method == "rotate":
+            chosen = ticks % len(step.steps)
+            for inner_index, inner in enumerate(step.steps):
+                inner_path = (*path, index, inner_index)
+                _advance_steps((inner,), inner_path, progress, moment, active=inner_index == chosen)
+        else:
+            while clock.fired < ticks:
+                _apply(step, progress, moment)
+                clock.fired += 1
+        clock.occurrences += 1
+
+
+def _apply(step: Step, progress: Progress, moment: _Moment) -> None:
+    """One step's change to the progress, as its method says."""
+    method = step.method
+    if method == "load" and step.amount is not None:
+        if step.amount.relative:
+            progress.load_factor *= 1 + step.amount.value
+        else:
+            progress.load_add += step.amount.value
+    elif method == "double" and step.amount is not None:
+        span = moment.reps.high - moment.reps.low
+        if progress.hold:
+            progress.hold = False  # the log says the target was not met: repeat it
+        elif progress.double_reps < span:
+            progress.double_reps = min(progress.double_reps + step.count, span)
+        elif _heavier_exists(progress, moment, step.amount):
+            progress.double_reps = 0
+            if step.amount.relative:
+                progress.load_factor *= 1 + step.amount.value
+            else:
+                progress.load_add += step.amount.value
+    elif method == "sets":
+        progress.sets_add += step.count
+    elif method == "reps":
+        progress.reps_add += step.count
+    elif method == "tempo":
+        progress.tempo_index += 1
+    elif method == "pause":
+        progress.pause_add += step.seconds
+    elif method == "rest":
+        progress.rest_add += step.seconds
+    elif method == "variation" and step.amount is not None:
+        current = progressed_load(progress, moment.base_load)
+        progress.rung += 1
+        if current is not None:
+            reset = step.amount
+            progress.base_override = current * reset.value if reset.relative else reset.value
+            progress.load_add, progress.load_factor = Fraction(0), Fraction(1)
+
+
+def _heavier_exists(progress: Progress, moment: _Moment, amount: Amount) -> bool:
+    """Whether adding `amount` gives a load the equipment makes heavier than today's.
+
+    At the top of a dumbbell rack, or in a gap in it, reps stay at the top of the
+    range rather than falling back for the same load.
+    """
+    current = progressed_load(progress, moment.base_load)
+    if current is None or moment.equipment is None:
+        return True
+    return (
+        round_load(moment.equipment, amount.apply(current))[0]
+        > round_load(moment.equipment, current)[0]
+    )
+
+
+def progressed_load(progress: Progress, base_load: Fraction | None) -> Fraction | None:
+    """The load so far: the base (or the load a back-off or a rung change reset it to),
+    scaled and added to by the load steps fired."""
+    base = progress.base_override if progress.base_override is not None else base_load
+    if base is None:
+        return None
+    return base * progress.load_factor + progress.load_add
+
+
+def flat_steps(steps: Sequence[Step]) -> Iterator[Step]:
+    """Every step, and the steps of every rotation among them, depth first."""
+    for step in steps:
+        yield step
+        yield from flat_steps(step.steps)
+
+
+def ladder_rung(
+    program: Program, item: Prescription, progress: Progress, steps: Sequence[Step]
+) -> Exercise:
+    """The exercise on the ladder the variation steps have climbed to."""
+    base = program.exercises[item.exercise]
+    if not progress.rung:
+        return base
+    variation = next(step for step in steps if step.method == "variation")
+    ladder = variation.sequence or base.ladder
+    start = ladder.index(item.exercise)
+    return program.exercises[ladder[min(start + progress.rung, len(ladder) - 1)]]

@@ -1,0 +1,89 @@
+"""What expansion knows while it plans one exercise, and what it carries between weeks.
+
+`Context` is the week being planned. `State` is remembered from week to week: a small
+`Progress` per prescription, advanced by `Clock`s that count the prescription's own
+sessions and weeks outside deloads (so a deload pauses it, and a dropped session does
+not count as done), plus what the log said of wave cycles' AMRAP sets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from generator.spec.model import DeloadRule, Phase, Program
+
+Key = tuple[int, str, int]  # phase index, session label, position in the session
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The week an exercise is planned in: where it falls in its phase, and whether it
+    is a deload (and by which rule)."""
+
+    program: Program
+    phase: Phase
+    week: int
+    week_in_phase: int
+    training_week: int
+    deload: bool
+    rule: DeloadRule | None
+
+
+@dataclass
+class Clock:
+    """Counts a step's time: occurrences and weeks, outside deloads."""
+
+    occurrences: int = 0
+    weeks: int = 0
+    week: int | None = None
+    fired: int = 0
+
+
+@dataclass
+class Progress:
+    """How far one prescription has progressed."""
+
+    clocks: dict[tuple[int, ...], Clock] = field(default_factory=dict)
+    load_add: Fraction = Fraction(0)
+    load_factor: Fraction = Fraction(1)
+    base_override: Fraction | None = None
+    double_reps: int = 0
+    sets_add: int = 0
+    reps_add: int = 0
+    tempo_index: int = 0
+    pause_add: int = 0
+    rest_add: int = 0
+    rung: int = 0
+    # From the log: hold the next double progression step (the target was not met),
+    # and how many sessions in a row had a set below the bottom of the range.
+    hold: bool = False
+    misses: int = 0
+
+    def clock(self, path: tuple[int, ...]) -> Clock:
+        return self.clocks.setdefault(path, Clock())
+
+
+@dataclass
+class State:
+    """Everything expansion remembers between weeks."""
+
+    progress: dict[Key, Progress] = field(default_factory=dict)
+    training_weeks: dict[int, int] = field(default_factory=dict)
+    wave_cycles: dict[str, int] = field(default_factory=dict)
+    technique_weeks: dict[str, int] = field(default_factory=dict)
+    # Logged AMRAP sets by exercise and wave cycle: (every one met its reps, best estimate).
+    amraps: dict[tuple[str, int], tuple[bool, Fraction | None]] = field(default_factory=dict)
+
+    def close_phase(self, program: Program, phase: Phase) -> None:
+        """Completed wave cycles raise the training max for the phases that follow."""
+        counted: set[str] = set()
+        for template in phase.sessions:
+            for item in template.items:
+                wave = program.waves.get(item.wave or "")
+                if phase.model == "wave" and wave and item.exercise not in counted:
+                    counted.add(item.exercise)
+                    cycles = phase.weeks // len(wave.weeks)
+                    self.wave_cycles[item.exercise] = (
+                        self.wave_cycles.get(item.exercise, 0) + cycles
+                    )

@@ -1,0 +1,121 @@
+"""A session's target for one exercise: the week's prescription moved by its
+progression so far (the ladder's rung, added sets and reps, the climbed double
+progression range, the progressed load, the tempo and rest), within the steps' limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from generator.plan import prescription
+from generator.plan.prescription import load_spec
+from generator.plan.progression import flat_steps, ladder_rung, progressed_load
+from generator.plan.state import Context, Progress
+from generator.spec.model import Exercise, Prescription, Step, max_of
+from generator.spec.notation import Reps, parse_tempo
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An exercise's values for one session, before sets are written out."""
+
+    exercise: Exercise
+    sets: int
+    reps: Reps
+    reps_target: int | None
+    load: Fraction | None
+    basis: Fraction | None
+    percent_of: Literal["one_rm", "training_max"] | None
+    rpe: Fraction | None
+    tempo: str | None
+    rest: int
+
+
+def session_target(
+    context: Context,
+    item: Prescription,
+    day_type: str | None,
+    progress: Progress,
+    base_load: Fraction | None,
+) -> Target:
+    """An exercise's values for this session, from the week's prescription and the
+    progress made so far."""
+    steps = list(flat_steps(item.progress))
+    exercise = ladder_rung(context.program, item, progress, steps)
+    sets = max(
+        1,
+        _limited(prescription.base_sets(context, item, day_type), progress.sets_add, steps, "sets"),
+    )
+    reps = _progressed_reps(prescription.base_reps(context, item, day_type), progress, steps)
+    climbed = min(progress.double_reps, reps.high - reps.low)
+    reps_target: int | None = reps.low + climbed if _has(steps, "double") else None
+    load = progressed_load(progress, base_load)
+    for step in steps:
+        if step.method == "load" and step.cap is not None and load is not None:
+            load = min(load, step.cap)
+    spec = load_spec(context, item, day_type)
+    percent_of: Literal["one_rm", "training_max"] | None = None
+    if spec is not None and spec.kind in ("percent", "effort") and exercise.id == item.exercise:
+        percent_of = spec.of  # on another rung of a ladder, this exercise's max does not apply
+    basis = max_of(context.program, item.exercise, percent_of) if percent_of else None
+    rpe = spec.value if spec is not None and spec.kind == "effort" else item.rpe
+    rest = _limited(item.rest, progress.rest_add, steps, "rest")
+    return Target(
+        exercise=exercise,
+        sets=sets,
+        reps=reps,
+        reps_target=reps_target,
+        load=load,
+        basis=basis,
+        percent_of=percent_of if basis else None,
+        rpe=rpe,
+        tempo=_tempo(item, progress, steps),
+        rest=rest,
+    )
+
+
+def _has(steps: Sequence[Step], method: str) -> bool:
+    return any(step.method == method for step in steps)
+
+
+def _limited(base: int, change: int, steps: Sequence[Step], method: str) -> int:
+    """`base` moved by `change`, stopped at the steps' limits.
+
+    A limit stops the step's own change; it never moves the written value the wrong
+    way (reps written as 15 under a step that adds reps up to 12 stay 15).
+    """
+    value = base + change
+    for step in steps:
+        if step.method != method:
+            continue
+        if change > 0 and step.high is not None:
+            value = max(base, min(value, step.high))
+        if change < 0 and step.low is not None:
+            value = min(base, max(value, step.low))
+    return value
+
+
+def _progressed_reps(reps: Reps, progress: Progress, steps: Sequence[Step]) -> Reps:
+    if not progress.reps_add:
+        return reps
+    low = max(1, _limited(reps.low, progress.reps_add, steps, "reps"))
+    high = max(1, _limited(reps.high, progress.reps_add, steps, "reps"))
+    return Reps(min(low, high), high, reps.amrap)
+
+
+def _tempo(item: Prescription, progress: Progress, steps: Sequence[Step]) -> str | None:
+    tempo = item.tempo
+    for step in steps:
+        if step.method == "tempo":
+            tempo = step.sequence[min(progress.tempo_index, len(step.sequence) - 1)]
+    pause = next((step for step in steps if step.method == "pause"), None)
+    if tempo is None or pause is None or not progress.pause_add:
+        return tempo
+    parts = list(parse_tempo(tempo))
+    position = 3 if pause.at == "top" else 1
+    held = (parts[position] or 0) + progress.pause_add
+    parts[position] = min(held, pause.high) if pause.high is not None else held
+    return "-".join("X" if part is None else str(part) for part in parts)
