@@ -11,12 +11,12 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from generator.pipeline import check_document
+from generator.pipeline import check_document, model, project
 from generator.plan.expand import expand
 from generator.plan.values import Plan
 from generator.publish.data import plan_json
 from generator.spec.loader import dump, load_bytes
-from generator.spec.model import Program, build_program
+from generator.spec.model import Program
 
 RUNS = 7
 EXERCISES = (
@@ -79,9 +79,9 @@ def median_seconds(work: Callable[[], object]) -> float:
 
 
 def _cold(program: Program) -> Plan:
-    from generator.plan import expand as engine
+    from generator.plan import rounding
 
-    engine._made.cache_clear()
+    rounding._made.cache_clear()
     return expand(program)
 
 
@@ -91,14 +91,13 @@ def main() -> None:
     document = load_bytes(text, "bench.yaml")
     errors = [d.format() for d in check_document(document) if d.severity == "error"]
     assert not errors, errors
-    program = build_program(document.data)
-    plan = expand(program)
+    program, plan = project(document)
     sets = sum(len(e.sets) for s in plan.sessions for e in s.exercises)
     print(f"program: 52 weeks x 6 days x 8 exercises: {len(plan.sessions)} sessions, {sets} sets")
     print(f"medians of {RUNS} runs:")
     rows = [
         ("load + validate", lambda: check_document(load_bytes(text, "b")), ""),
-        ("build model", lambda: build_program(document.data), ""),
+        ("build model", lambda: model(document), ""),
         ("expand", lambda: expand(program), ""),
         ("expand, cold", lambda: _cold(program), "  (rounding cache emptied first)"),
         ("plan as JSON", lambda: plan_json(plan), ""),

@@ -33,14 +33,12 @@ from pathlib import Path
 import jinja2
 
 from bench.expand import generated_spec
-from generator.pipeline import check_document, load_program
-from generator.plan.expand import expand
+from generator.pipeline import check_document, plan_spec, project
 from generator.plan.values import Plan
 from generator.publish.pdf import pdf_html, pdf_view, render_pdf
 from generator.publish.templates import environment
 from generator.resources import data_dir
 from generator.spec.loader import dump, load_bytes
-from generator.spec.model import build_program
 
 RUNS = 3
 PAGE_SIZE = "a4"
@@ -82,12 +80,12 @@ class Timings:
 def cases() -> Iterator[Case]:
     """The example programs, then the synthetic one, each expanded as `liftplan build` does."""
     for path in sorted(PROGRAMS.glob("*.yaml")):
-        yield Case(path.stem, expand(build_program(load_program(str(path)).data)))
+        yield Case(path.stem, plan_spec(str(path)).plan)
     weeks, days, exercises = SYNTHETIC
     document = load_bytes(dump(generated_spec(weeks, days, exercises)).encode(), "bench.yaml")
     errors = [d.format() for d in check_document(document) if d.severity == "error"]
     assert not errors, errors
-    yield Case(f"synthetic {weeks}w x {days}d x {exercises}", expand(build_program(document.data)))
+    yield Case(f"synthetic {weeks}w x {days}d x {exercises}", project(document)[1])
 
 
 def ours(env: jinja2.Environment, plan: Plan) -> Output:

@@ -20,32 +20,26 @@ import sys
 import atheris
 
 with atheris.instrument_imports():
-    from generator.errors import LiftplanError, Severity
-    from generator.pipeline import check_document, planning
-    from generator.plan.expand import expand
+    from generator.errors import LiftplanError
+    from generator.pipeline import Sources, check_sources
+    from generator.pipeline import plan as pipeline_plan
     from generator.publish.calendar import plan_ics
     from generator.publish.data import plan_csv, plan_json
     from generator.publish.site import program_pages
     from generator.publish.templates import environment
-    from generator.spec.loader import load_bytes
-    from generator.spec.model import build_program
 
 FILE = "fuzz.yaml"
 ENV = environment()
 
 
 def TestOneInput(data: bytes) -> None:  # the name atheris and libFuzzer use
-    try:
-        document = load_bytes(data, FILE)
-    except LiftplanError:
-        return
-    found = check_document(document)
+    checked = check_sources(Sources(FILE, data, None))
+    found = checked.diagnostics
     assert all(d.file == FILE and d.line >= 1 and d.column >= 1 for d in found), found
-    if any(d.severity is Severity.ERROR for d in found):
+    if checked.errors:
         return
     try:
-        with planning(document):
-            plan = expand(build_program(document.data))
+        plan = pipeline_plan(checked, None).plan
         pages = program_pages(ENV, plan)
         assert all(isinstance(page, str) and page for page in pages.values())
         json.loads(plan_json(plan))

@@ -133,12 +133,17 @@ def _trusted(checked: Checked, strict: bool) -> Document:
     return checked.document
 
 
+def model(document: Document) -> Program:
+    """The typed program of a checked document, every default applied."""
+    return build_program(document.data)
+
+
 def project(document: Document) -> tuple[Program, Plan]:
     """The typed program and its projection: every session as if every one succeeds.
 
     Raises LiftplanError, located in the document, for a limit only planning finds.
     """
-    program = build_program(document.data)
+    program = model(document)
     with planning(document):
         return program, expand(program)
 

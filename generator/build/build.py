@@ -32,16 +32,13 @@ from generator.build.writer import OutputError, Staging, check_output, output_lo
 from generator.errors import Diagnostic, LiftplanError, Severity
 from generator.pipeline import Sources, check_sources, find_specs, plan, read_sources
 from generator.plan.values import Plan
-from generator.publish.site import program_pages, site_pages
+from generator.publish.formats import named
+from generator.publish.site import site_pages
 from generator.publish.templates import environment, template_location
 from generator.publish.views import MAX_PRINT_ROWS, ROWS_PER_PAGE, Listing, listing, print_rows
-from generator.resources import data_dir
 from generator.spec.loader import Document
 
-FORMATS = ("html", "pdf", "ics", "json", "csv")
 PAGE_SIZES = ("a4", "letter")
-# Each data format's file name in the program's folder.
-FILES = {"pdf": "plan.pdf", "ics": "plan.ics", "json": "plan.json", "csv": "plan.csv"}
 
 # Called after each program with (programs done, programs in all, the program's id).
 Progress = Callable[[int, int, str], None]
@@ -363,36 +360,16 @@ def _too_long_to_print(document: Document, plan: Plan) -> Diagnostic | None:
 
 
 def _format(name: str, plan: Plan, job: Job) -> tuple[dict[str, bytes], dict[str, Any]]:
-    """One format of one program: its files, and what the cache keeps beside them."""
-    recipe = job.recipe
-    folder = plan.program.id
-    if name == "html":
-        env = _environment(recipe.templates)
-        pages = program_pages(env, plan, recipe.base_url, recipe.formats)
-        return {relative: page.encode("utf-8") for relative, page in pages.items()}, {}
-    relative = f"{folder}/{FILES[name]}"
-    if name == "pdf":
-        from generator.publish.pdf import PdfError, render_volumes
-
-        env = _environment(recipe.templates)
-        user = [recipe.templates] if recipe.templates else []
-        try:
-            pdfs = render_volumes(env, plan, recipe.page_size, [*user, data_dir("templates")])
-        except PdfError as error:
-            raise PdfError(f"{relative}: {error}") from None
-        files = {f"{folder}/{href}": pdf.data for href, pdf in pdfs.items()}
-        return files, {"pages": sum(pdf.pages for pdf in pdfs.values())}
-    if name == "ics":
-        from generator.publish.calendar import plan_ics, previous_events
-
-        previous = _previous(job.output, relative)
-        text = plan_ics(plan, previous_events(previous))
-        made = digest(previous) if previous is not None else None
-        return {relative: text.encode("utf-8")}, {"made_from": made}
-    from generator.publish.data import plan_csv, plan_json
-
-    text = plan_json(plan) if name == "json" else plan_csv(plan)
-    return {relative: text.encode("utf-8")}, {}
+    """One format of one program: its files, and what the cache keeps beside them. A
+    format made over the previous build's file is given it, and its entry records which
+    file that was (see _cached)."""
+    form = named(name)
+    previous = _previous(job.output, form.path(plan.program.id)) if form.over_previous else None
+    made = form.render(plan, job.recipe, previous)
+    if not form.over_previous:
+        return made.files, made.meta
+    made_from = digest(previous) if previous is not None else None
+    return made.files, {**made.meta, "made_from": made_from}
 
 
 @cache

@@ -7,13 +7,13 @@ stored under a key that hashes exactly the inputs that format depends on:
 
 * every format: liftplan's own code and schemas, the spec's path and bytes, and the
   bytes of its training log (or that it has none);
-* html and pdf: the templates (built-in and the user's folder, every file) and the
-  Jinja2 version; html also the base URL and which formats are built (the overview
-  links to them); pdf also the page size and the WeasyPrint version;
-* ics: the icalendar version. A calendar feed also depends on the previous feed (its
-  SEQUENCE numbers), so an entry is used only when the previous feed is the one it was
-  made from or the one it made (rendering an unchanged plan over its own feed gives
-  the same bytes).
+* what the format declares in generator.publish.formats: of the templates (built-in
+  and the user's folder, every file, and the Jinja2 version), the base URL, which
+  formats are built (the overview links to them) and the page size, those it is made
+  from, and the versions of the libraries that make its bytes (the PDF's WeasyPrint);
+* a format made over the previous build's file (a calendar feed continues its SEQUENCE
+  numbers) is used from the cache only when that file is the one it was made from or
+  the one it made (rendering an unchanged plan over its own feed gives the same bytes).
 
 A change to any input changes the key of exactly the formats it affects. Nothing is
 keyed by time. An entry is written whole into a temporary folder and renamed into
@@ -36,6 +36,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from generator.pipeline import Sources
+from generator.publish.formats import Covered, Format, named
 from generator.resources import data_dir
 
 # The package folder: every module of liftplan is part of every key.
@@ -112,20 +113,21 @@ class Recipe:
 
 
 def format_keys(inputs: Sources, recipe: Recipe) -> dict[str, str]:
-    """Each format's key: a hash of exactly the inputs that format depends on."""
+    """Each format's key: a hash of exactly the inputs that format depends on, as the
+    format declares them."""
     program = digest(code_digest(), inputs.spec, inputs.spec_bytes, inputs.log_bytes)
-    keys: dict[str, str] = {}
-    for name in recipe.formats:
-        if name == "html":
-            parts = [recipe.templates_key, recipe.base_url, ",".join(recipe.formats)]
-        elif name == "pdf":
-            parts = [recipe.templates_key, recipe.page_size, _version("weasyprint")]
-        elif name == "ics":
-            parts = [_version("icalendar")]
-        else:
-            parts = []
-        keys[name] = digest(program, name, *parts)
-    return keys
+    return {name: digest(program, name, *_covered(named(name), recipe)) for name in recipe.formats}
+
+
+def _covered(form: Format, recipe: Recipe) -> list[str | None]:
+    """What of the recipe and the libraries a format's key covers, in its declared order."""
+    values: dict[Covered, str | None] = {
+        "templates": recipe.templates_key,
+        "base_url": recipe.base_url,
+        "formats": ",".join(recipe.formats),
+        "page_size": recipe.page_size,
+    }
+    return [values[part] for part in form.covers] + [_version(name) for name in form.versions]
 
 
 @dataclass(frozen=True)

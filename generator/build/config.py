@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import LiftplanError
+from generator.publish.formats import FORMATS
 from generator.resources import schema
 from generator.spec.loader import load_file
 from generator.spec.schema import schema_diagnostics
@@ -26,7 +27,7 @@ class Settings:
 
     programs: tuple[str, ...] = ("programs",)
     output: str = "output"
-    formats: tuple[str, ...] = ("html", "pdf", "ics", "json", "csv")
+    formats: tuple[str, ...] = FORMATS
     strict: bool = False
     base_url: str | None = None
     page_size: str = "a4"

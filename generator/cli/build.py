@@ -136,7 +136,7 @@ def build(
 
 
 def _formats(given: str) -> tuple[str, ...]:
-    from generator.build.build import FORMATS
+    from generator.publish.formats import FORMATS
 
     chosen = tuple(name.strip() for name in given.split(",") if name.strip())
     unknown = [name for name in chosen if name not in FORMATS]

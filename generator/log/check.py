@@ -25,6 +25,7 @@ from typing import Any
 from generator.errors import Diagnostic, LiftplanError, Outcome, Severity, sort_diagnostics
 from generator.log.notation import SET_EXAMPLE, WrittenSet, read_sets
 from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog
+from generator.plan.matching import candidates
 from generator.plan.shift import Due, reschedule, training_days
 from generator.plan.values import Plan, PlannedSession
 from generator.resources import schema
@@ -390,20 +391,14 @@ def check_day(
     week = weeks[(day - start).days // 7]
     listed = ", ".join(f"{s.label} on {_day(s.date, year=False)}" for s in week.sessions)
     has = f"it has {listed}" if listed else "it has no sessions"
-    if label is None:
-        planned = tuple(session for session in week.sessions if session.date == day)
-        if not planned:
-            return DayCheck(
-                f"no session is planned on {_day(day)} (week {week.number}: {has}); {hint}"
-            )
+    planned = candidates(week.sessions, day, label)
+    if planned:
         return DayCheck(planned=planned)
-    same = [session for session in week.sessions if session.label == label]
-    if not same:
-        return DayCheck(
-            f"session {show(label)} is not planned in week {week.number} ({has})", "session"
-        )
-    on_the_day = [session for session in same if session.date == day]
-    return DayCheck(planned=tuple(on_the_day + [s for s in same if s.date != day]))
+    if label is None:
+        return DayCheck(f"no session is planned on {_day(day)} (week {week.number}: {has}); {hint}")
+    return DayCheck(
+        f"session {show(label)} is not planned in week {week.number} ({has})", "session"
+    )
 
 
 def shifted_day_problem(plan: Plan, day: datetime.date) -> str:

@@ -29,10 +29,11 @@ from typing import Any
 from generator.errors import Diagnostic, LiftplanError
 from generator.log.check import check_day, exercise_suggestion
 from generator.log.notation import SET_TOKEN
-from generator.log.values import LoggedSet, number_text, set_text
+from generator.log.values import LoggedSet, set_text
 from generator.plan.values import Plan
 from generator.spec.model import Program
 from generator.spec.schema import show
+from generator.wording import number_text
 
 # An export of a long program with many columns is larger than a spec; 10 MiB is plenty,
 # and the log it becomes must still fit the loader's 1 MiB.

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
+from generator.wording import number_text
+
 LOG_SUFFIX = ".log.yaml"
 
 
@@ -87,23 +89,3 @@ def set_text(logged: LoggedSet) -> str:
     load = "bw" if logged.load is None else number_text(logged.load)
     rpe = f"@{number_text(logged.rpe)}" if logged.rpe is not None else ""
     return f"{logged.reps}@{load}{rpe}"
-
-
-def number_text(value: Fraction) -> str:
-    """A number as a person writes it, exactly (the value must be a finite decimal).
-
-    >>> number_text(Fraction(90)), number_text(Fraction(125, 2)), number_text(Fraction(1, 8))
-    ('90', '62.5', '0.125')
-    """
-    if value.denominator == 1:
-        return str(value.numerator)
-    places = 0
-    scaled = value
-    while scaled.denominator != 1:
-        scaled *= 10
-        places += 1
-        if places > 30:
-            raise ValueError(f"{value} is not a finite decimal")
-    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
-    sign = "-" if value < 0 else ""
-    return f"{sign}{digits[:-places]}.{digits[-places:]}".rstrip("0").rstrip(".")

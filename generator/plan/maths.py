@@ -253,6 +253,15 @@ def round_barbell(
     # smallest plate further on, so the table need reach no further than that.
     needed = math.floor(wanted) + units[-1]
     counts = _fewest_plates(units, 1 << needed.bit_length())
+    amount = _made_amount(wanted, counts, mode)
+    per_side = tuple(unit * plate_unit for unit in _loading(amount, units, counts))
+    return BarLoad(bar + 2 * sum(per_side, Fraction(0)), per_side)
+
+
+def _made_amount(wanted: Fraction, counts: tuple[int, ...], mode: Rounding) -> int:
+    """The amount a side can be made of, in plate units, picked by `mode` from the
+    nearest ones below and above `wanted` (`counts`: the fewest plates for each amount,
+    `len(counts)` where none makes it)."""
     impossible = len(counts)
     below = math.floor(wanted)
     while counts[below] == impossible:
@@ -260,15 +269,19 @@ def round_barbell(
     above = math.ceil(wanted)
     while counts[above] == impossible:
         above += 1
-    amount = int(_pick(wanted, Fraction(below), Fraction(above), mode))
-    per_side: list[Fraction] = []
+    return int(_pick(wanted, Fraction(below), Fraction(above), mode))
+
+
+def _loading(amount: int, units: tuple[int, ...], counts: tuple[int, ...]) -> list[int]:
+    """The plates, in plate units heaviest first, that make `amount` with the fewest."""
+    plates: list[int] = []
     while amount:
         # The heaviest plate that still leaves a fewest-plates remainder; taking it first
         # gives the heaviest-first loading among the fewest-plate ones.
         unit = next(u for u in units if u <= amount and counts[amount - u] == counts[amount] - 1)
-        per_side.append(unit * plate_unit)
+        plates.append(unit)
         amount -= unit
-    return BarLoad(bar + 2 * sum(per_side, Fraction(0)), tuple(per_side))
+    return plates
 
 
 def round_choices(target: Fraction, choices: Sequence[Fraction], mode: Rounding) -> Fraction:

@@ -1,9 +1,9 @@
 """The plan as data: JSON (documented by schemas/plan.schema.json) and CSV.
 
 These are the stable surface other tools read, so numbers are plain (loads in the
-program's units, percentages as 65 not 0.65, rest in seconds), every key is always
-present (null when it does not apply), and the text is the same byte for byte for
-the same plan.
+program's units, percentages as 65 not 0.65, rest in seconds: the JSON numbers of
+generator.wording, whose text the CSV cells are), every key is always present (null
+when it does not apply), and the text is the same byte for byte for the same plan.
 """
 
 from __future__ import annotations
@@ -12,32 +12,13 @@ import csv
 import io
 import json
 import math
-from fractions import Fraction
 from typing import Any
 
 from generator.log.values import LoggedSet
 from generator.plan.values import Plan, PlannedExercise, PlannedSession, PlannedSet, PlannedWeek
+from generator.wording import json_number, json_percent
 
 PLAN_FORMAT = "liftplan-plan/2"
-
-
-def number(value: Fraction | int | None, places: int = 3) -> int | float | None:
-    """A JSON number: whole numbers as integers, others rounded to `places` decimals.
-
-    >>> number(Fraction(225, 2)), number(Fraction(20)), number(Fraction(1, 3)), number(None)
-    (112.5, 20, 0.333, None)
-    """
-    if value is None:
-        return None
-    if value.denominator == 1:  # an int's is 1 too
-        return int(value)
-    rounded = round(float(value), places)
-    return int(rounded) if rounded.is_integer() else rounded
-
-
-def percent(value: Fraction | None) -> int | float | None:
-    """A share as a percentage number: Fraction(13, 20) -> 65."""
-    return number(value * 100, 1) if value is not None else None
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
@@ -73,7 +54,10 @@ def plan_data(plan: Plan) -> dict[str, Any]:
             for phase in program.phases
         ],
         "maxes": {
-            name: {"one_rm": number(entry.one_rm, 2), "training_max": number(entry.training_max, 2)}
+            name: {
+                "one_rm": json_number(entry.one_rm, 2),
+                "training_max": json_number(entry.training_max, 2),
+            }
             for name, entry in sorted(program.maxes.items())
         },
         "weeks": [_week(week) for week in plan.weeks],
@@ -94,14 +78,14 @@ def _week(week: PlannedWeek) -> dict[str, Any]:
         ],
         "summary": {
             "hard_sets": summary.hard_sets,
-            "tonnage": number(summary.tonnage, 1),
-            "mean_intensity": percent(summary.mean_intensity),
+            "tonnage": json_number(summary.tonnage, 1),
+            "mean_intensity": json_percent(summary.mean_intensity),
             "exercises": [
                 {
                     "exercise": item.exercise,
                     "hard_sets": item.hard_sets,
-                    "tonnage": number(item.tonnage, 1),
-                    "mean_intensity": percent(item.mean_intensity),
+                    "tonnage": json_number(item.tonnage, 1),
+                    "mean_intensity": json_percent(item.mean_intensity),
                 }
                 for item in summary.exercises
             ],
@@ -132,9 +116,9 @@ def _exercise(exercise: PlannedExercise) -> dict[str, Any]:
         "prescribed": exercise.prescribed,
         "equipment": exercise.equipment,
         "unilateral": exercise.unilateral,
-        "bodyweight": number(exercise.bodyweight),
+        "bodyweight": json_number(exercise.bodyweight),
         "band": exercise.band,
-        "band_tension": number(exercise.band_tension),
+        "band_tension": json_number(exercise.band_tension),
         "technique": exercise.technique,
         "notes": exercise.notes,
         "cues": list(exercise.cues),
@@ -148,8 +132,8 @@ def _exercise(exercise: PlannedExercise) -> dict[str, Any]:
 def _done(logged: LoggedSet) -> dict[str, Any]:
     return {
         "reps": logged.reps,
-        "load": number(logged.load),
-        "rpe": number(logged.rpe),
+        "load": json_number(logged.load),
+        "rpe": json_number(logged.rpe),
         "note": logged.note,
     }
 
@@ -159,14 +143,14 @@ def _set(planned: PlannedSet) -> dict[str, Any]:
         "kind": planned.kind,
         "reps": planned.reps,
         "reps_max": planned.reps_max,
-        "load": number(planned.load),
-        "percent": percent(planned.percent),
+        "load": json_number(planned.load),
+        "percent": json_percent(planned.percent),
         "percent_of": planned.percent_of,
-        "rpe": number(planned.rpe),
+        "rpe": json_number(planned.rpe),
         "rir": planned.rir,
         "tempo": planned.tempo,
         "rest": planned.rest,
-        "plates": [number(plate) for plate in planned.plates]
+        "plates": [json_number(plate) for plate in planned.plates]
         if planned.plates is not None
         else None,
     }
@@ -305,8 +289,8 @@ def plan_csv(plan: Plan) -> str:
                             _cell(row["rest"]),
                             "+".join(str(plate) for plate in row["plates"] or []),
                             logged.reps if logged is not None else "",
-                            _cell(number(logged.load)) if logged is not None else "",
-                            _cell(number(logged.rpe)) if logged is not None else "",
+                            _cell(json_number(logged.load)) if logged is not None else "",
+                            _cell(json_number(logged.rpe)) if logged is not None else "",
                         ],
                     )
     return out.getvalue()

@@ -9,6 +9,7 @@ HTML template is autoescaped, so a value from a spec can never become markup.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,13 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+@cache
+def shared_environment(user_templates: Path | None = None) -> jinja2.Environment:
+    """One environment per process and templates folder, so each template is compiled
+    once for all the programs a build renders (a changed file is still read again)."""
+    return environment(user_templates)
 
 
 def template_location(error: jinja2.TemplateError) -> tuple[str, int]:

@@ -51,6 +51,7 @@ from generator.spec.notation import (
     parse_reps,
 )
 from generator.spec.schema import Locating, show
+from generator.wording import float_text
 
 MAX_PROGRAM_WEEKS = 520
 
@@ -675,7 +676,7 @@ def _check_increment(checker: _Checker, use: _Use, path: Path, add: float | int 
         checker.error(
             path,
             f"the {name} cannot add {add} {units}: "
-            f"loads move in steps of {_number(step)} {units}{_step_reason(item)}",
+            f"loads move in steps of {float_text(step)} {units}{_step_reason(item)}",
         )
 
 
@@ -700,12 +701,9 @@ def _gcd(values: list[Fraction]) -> Fraction:
 
 def _step_reason(item: Mapping[str, Any]) -> str:
     if item["kind"] == "barbell":
-        return f" (a pair of the smallest plates, {_number(min(exact(p) for p in item['plates']))})"
+        smallest = min(exact(plate) for plate in item["plates"])
+        return f" (a pair of the smallest plates, {float_text(smallest)})"
     return ""
-
-
-def _number(value: Fraction) -> str:
-    return str(int(value)) if value.denominator == 1 else str(float(value))
 
 
 def _warn_load_jump(checker: _Checker, use: _Use, path: Path, settings: Mapping[str, Any]) -> None:

@@ -1,8 +1,10 @@
 """Where a program's phases fall in its weeks, which weeks are deloads, what an exercise uses.
 
-Pure functions over a spec that has passed schema validation: the semantic checks
-use them to find overlaps and long stretches without a deload, and expansion uses
-them to lay out the calendar, so both agree on what week 9 is.
+Pure functions over a spec that has passed schema validation: the checks use them to
+find overlaps and long stretches without a deload, and `building` uses them to make
+the typed program the plan is expanded from, so both agree on what week 9 is. The
+walks over each exercise as prescribed (`uses`, `steps_of`) say where in the document
+each piece is, so a check can point at it.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from fractions import Fraction
 from typing import Any
 
 from generator.spec.catalogue import CATALOGUE
-from generator.spec.defaults import DAY_TYPES
+from generator.spec.defaults import DAY_TYPES, schema_default
+from generator.spec.loader import Path
 from generator.spec.notation import parse_week_range
 
 
@@ -45,6 +48,11 @@ def phase_spans(phases: Sequence[Mapping[str, Any]]) -> list[PhaseSpan]:
         spans.append(PhaseSpan(index, first, last))
         next_week = last + 1
     return spans
+
+
+def phase_setting(phase: Mapping[str, Any], key: str) -> Any:
+    """A phase's goal or model, as written or the schema's default."""
+    return phase.get(key, schema_default("definitions", "phase", "properties", key))
 
 
 def phase_training_days(program: Mapping[str, Any], phase: Mapping[str, Any]) -> list[str]:
@@ -145,8 +153,7 @@ def _wave_deload_offsets(
         return None
     waves = program.get("waves", {})
     for session in (phase.get("sessions") or {}).values():
-        items = session if isinstance(session, list) else session.get("exercises", [])
-        for item in items:
+        for item in session_items(session):
             wave = waves.get(item.get("wave"))
             if wave is None:
                 continue
@@ -192,3 +199,68 @@ def ladder_of(program: Mapping[str, Any], exercise_id: str) -> list[str]:
         return list(spec["ladder"])
     entry = CATALOGUE.get(exercise_id)
     return list(entry.ladder) if entry else []
+
+
+def known_exercises(program: Mapping[str, Any]) -> set[str]:
+    """The exercises a spec may name: the catalogue's and its own."""
+    return set(CATALOGUE) | set(program.get("exercises", {}))
+
+
+def session_items(session: Any) -> list[Mapping[str, Any]]:
+    """A session's exercises, written as a bare list or under `exercises`."""
+    items: list[Mapping[str, Any]] = session if isinstance(session, list) else session["exercises"]
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """One exercise as prescribed in one session of one phase, and where it is written."""
+
+    path: Path
+    phase_index: int
+    label: str
+    item: Mapping[str, Any]
+
+
+def uses(program: Mapping[str, Any]) -> Iterator[Use]:
+    """Every exercise as written in each phase's own sessions (not the inherited ones)."""
+    for phase_index, phase in enumerate(program["phases"]):
+        for label, session in phase.get("sessions", {}).items():
+            base: Path = ("phases", phase_index, "sessions", label)
+            items = session
+            if isinstance(session, Mapping):
+                items, base = session["exercises"], (*base, "exercises")
+            for index, item in enumerate(items):
+                yield Use((*base, index), phase_index, label, item)
+
+
+@dataclass(frozen=True, slots=True)
+class StepAt:
+    """One progression step a use follows: its method, settings and where it is written
+    (the path ends at the method's key); `nested` for a step inside a rotation."""
+
+    path: Path
+    method: str
+    settings: Mapping[str, Any]
+    nested: bool
+
+
+def steps_of(program: Mapping[str, Any], use: Use) -> Iterator[StepAt]:
+    """The steps a use follows, its own or else its phase's, each rotation's inner steps
+    after the rotation itself."""
+    if "progress" in use.item:
+        steps, path = use.item["progress"], (*use.path, "progress")
+    else:
+        steps = program["phases"][use.phase_index].get("progress", [])
+        path = ("phases", use.phase_index, "progress")
+    for index, step in enumerate(steps):
+        yield from _step_tree((*path, index), step, nested=False)
+
+
+def _step_tree(path: Path, step: Mapping[str, Any], *, nested: bool) -> Iterator[StepAt]:
+    ((method, settings),) = step.items()
+    here: Path = (*path, method)
+    yield StepAt(here, method, settings, nested)
+    if method == "rotate":
+        for index, inner in enumerate(settings["steps"]):
+            yield from _step_tree((*here, "steps", index), inner, nested=True)

@@ -473,7 +473,7 @@ def shifted(spec: dict[str, Any]) -> dict[str, Any]:
 def test_a_log_on_the_planned_days_never_changes_what_came_before_it(
     spec: dict[str, Any], cutoff: int, chance: random.Random
 ) -> None:
-    """tests/test_replan.py's property under the shift rule: a log of sessions on their
+    """tests/plan/test_replan.py's property under the shift rule: a log of sessions on their
     planned days, whatever was lifted, changes no session on or before an entry's date."""
     program = program_of(shifted(spec))
     log = log_from(expand(program), cutoff, lambda s: chance.randint(0, 15))

@@ -19,11 +19,11 @@ from generator.build.build import build
 from generator.build.config import Settings
 from generator.plan.expand import expand
 from generator.plan.values import Plan
-from generator.publish.data import number
 from generator.publish.pdf import Pdf, PdfError, pdf_html, render_pdf
 from generator.publish.templates import environment
 from generator.resources import data_dir
 from generator.spec.model import build_program
+from generator.wording import rounded
 from tests.support.paths import PROGRAMS
 from tests.support.plans import plan_from_file
 
@@ -102,7 +102,7 @@ def test_every_session_date_and_every_load_is_printed_in_its_week(
                 assert exercise.name in text
                 for planned in exercise.sets:
                     if planned.load is not None:
-                        assert f"{number(planned.load)} {units}" in text
+                        assert f"{rounded(planned.load)} {units}" in text
                         checked += 1
     assert checked > 100
 

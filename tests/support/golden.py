@@ -14,24 +14,16 @@ from pathlib import Path
 
 from generator.build.build import build
 from generator.build.config import Settings
-from generator.pipeline import load_program
-from generator.plan.expand import expand
 from generator.publish.data import plan_json
-from generator.spec.model import build_program
+from tests.support.paths import GOLDEN, ROOT, example_programs
+from tests.support.plans import plan_from_file
 
-ROOT = Path(__file__).resolve().parents[2]
-PROGRAMS = ROOT / "programs"
-GOLDEN = ROOT / "tests" / "golden"
 GOLDEN_SITE = GOLDEN / "site"
-
-
-def example_programs() -> list[Path]:
-    return sorted(PROGRAMS.glob("*.yaml"))
 
 
 def expanded_json(spec: Path) -> str:
     """The plan JSON of a spec, as the build writes it."""
-    return plan_json(expand(build_program(load_program(str(spec)).data)))
+    return plan_json(plan_from_file(spec))
 
 
 def golden_path(spec: Path) -> Path:

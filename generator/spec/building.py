@@ -1,0 +1,394 @@
+"""From a validated spec's dict to the typed values of `model`.
+
+Validation has already checked shapes and cross-references, so building trusts the
+data; every default is applied here (single-key defaults read from the schema,
+tables from `defaults`). The checks of training sense build maxes, steps and
+techniques with the same functions, so they cannot read a spec otherwise than the plan.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Any
+
+from generator.plan.maths import Rounding, estimate_one_rm
+from generator.spec.catalogue import CATALOGUE
+from generator.spec.defaults import schema_default
+from generator.spec.layout import (
+    day_types,
+    deload_rules,
+    equipment_of,
+    ladder_of,
+    phase_sessions,
+    phase_setting,
+    phase_spans,
+    phase_training_days,
+    session_items,
+)
+from generator.spec.model import (
+    WEEKDAYS,
+    DayType,
+    DeloadRule,
+    Equipment,
+    Exercise,
+    Linear,
+    Max,
+    Phase,
+    Prescription,
+    Program,
+    SessionTemplate,
+    Skip,
+    Step,
+    Technique,
+    Warmup,
+    Wave,
+    WaveWeek,
+    parse_amount,
+)
+from generator.spec.notation import (
+    exact,
+    parse_duration,
+    parse_interval,
+    parse_load,
+    parse_percent,
+    parse_reps,
+    parse_wave_set,
+)
+
+
+def program_from(data: Mapping[str, Any]) -> Program:
+    """The typed program of a spec that passed validation."""
+    equipment = {name: _equipment(name, item) for name, item in data.get("equipment", {}).items()}
+    schedule = data["schedule"]
+    defaults = data.get("defaults", {})
+    return Program(
+        id=data["id"],
+        title=data["title"],
+        athlete=data.get("athlete", ""),
+        coach=data.get("coach", ""),
+        description=data.get("description", ""),
+        notes=data.get("notes", ""),
+        links=tuple((link["title"], link["url"]) for link in data.get("links", [])),
+        units=data.get("units", schema_default("properties", "units")),
+        bodyweight=exact(data["bodyweight"]) if "bodyweight" in data else None,
+        start=datetime.date.fromisoformat(data["start"]),
+        skips=MappingProxyType(_skips(schedule.get("skip", []))),
+        on_skip=schedule.get("on_skip", _schedule_default("on_skip")),
+        on_missed=schedule.get("on_missed", _schedule_default("on_missed")),
+        time=schedule.get("time"),
+        duration=parse_duration(schedule.get("duration", _schedule_default("duration"))),
+        timezone=schedule.get("timezone"),
+        equipment=MappingProxyType(equipment),
+        exercises=MappingProxyType(_exercises(data, equipment)),
+        maxes=MappingProxyType(
+            {name: max_from(entry) for name, entry in data.get("maxes", {}).items()}
+        ),
+        waves=MappingProxyType({name: _wave(name, w) for name, w in data.get("waves", {}).items()}),
+        phases=_phases(data, defaults),
+        deloads=MappingProxyType(
+            {week: _deload_rule(rule) for week, rule in deload_rules(data).items()}
+        ),
+    )
+
+
+def _schedule_default(key: str) -> Any:
+    return schema_default("properties", "schedule", "properties", key)
+
+
+def _equipment(name: str, item: Mapping[str, Any]) -> Equipment:
+    rounding: Rounding = item.get("rounding", schema_default("definitions", "rounding"))
+
+    def fractions(key: str) -> tuple[Fraction, ...]:
+        return tuple(sorted(exact(value) for value in item.get(key, [])))
+
+    def optional(key: str) -> Fraction | None:
+        return exact(item[key]) if key in item else None
+
+    step = optional("step")
+    return Equipment(
+        name=name,
+        kind=item["kind"],
+        label=item.get("name", name.replace("_", " ")),
+        rounding=rounding,
+        bar=optional("bar"),
+        plates=tuple(reversed(fractions("plates"))),
+        loads=fractions("loads"),
+        step=step,
+        minimum=optional("min") if "min" in item else step,
+        maximum=optional("max"),
+        bands=MappingProxyType({band: exact(t) for band, t in item.get("bands", {}).items()}),
+    )
+
+
+def _skips(items: list[Any]) -> dict[datetime.date, Skip]:
+    found: dict[datetime.date, Skip] = {}
+    for written in items:
+        item = {"date": written} if isinstance(written, str) else written
+        first = datetime.date.fromisoformat(item.get("date") or item["from"])
+        last = datetime.date.fromisoformat(item.get("date") or item["to"])
+        day = first
+        while day <= last:
+            found.setdefault(day, Skip(day, item.get("reason", "")))
+            day += datetime.timedelta(days=1)
+    return found
+
+
+def _exercises(data: Mapping[str, Any], equipment: Mapping[str, Equipment]) -> dict[str, Exercise]:
+    """Every exercise the program can reach: catalogue entries and the spec's own."""
+    wanted = set(data.get("exercises", {})) | set(CATALOGUE)
+    found: dict[str, Exercise] = {}
+    for exercise_id in sorted(wanted):
+        spec = data.get("exercises", {}).get(exercise_id, {})
+        entry = CATALOGUE.get(exercise_id)
+        name, _ = equipment_of(data, exercise_id)
+        found[exercise_id] = Exercise(
+            id=exercise_id,
+            name=spec.get("name") or (entry.name if entry else exercise_id),
+            equipment=equipment.get(name) if name else None,
+            unilateral=spec.get("unilateral", entry.unilateral if entry else False),
+            ladder=tuple(ladder_of(data, exercise_id)),
+            cues=tuple(spec.get("cues", entry.cues if entry else ())),
+            notes=spec.get("notes", ""),
+        )
+    return found
+
+
+def max_from(entry: Mapping[str, Any]) -> Max:
+    """One exercise's max: a one-rep max given or estimated from a tested rep max, and the
+    training max, given or a share of the one-rep max."""
+    one_rm: Fraction | None = None
+    method = entry.get("estimate", schema_default("definitions", "max", "properties", "estimate"))
+    if "one_rm" in entry:
+        one_rm = exact(entry["one_rm"])
+    elif "tested" in entry:
+        tested = entry["tested"]
+        one_rm = estimate_one_rm(exact(tested["load"]), tested["reps"], method)
+    written = entry.get(
+        "training_max", schema_default("definitions", "max", "properties", "training_max")
+    )
+    training_max: Fraction | None
+    share: Fraction | None = None
+    if isinstance(written, str):
+        share = parse_percent(written)
+        training_max = share * one_rm if one_rm is not None else None
+    else:
+        training_max = exact(written)
+    increase = entry.get(
+        "cycle_increase", schema_default("definitions", "max", "properties", "cycle_increase")
+    )
+    amrap = entry.get("amrap", schema_default("definitions", "max", "properties", "amrap"))
+    return Max(one_rm, training_max, parse_amount(increase), method, amrap, share)
+
+
+def _wave(name: str, spec: Mapping[str, Any]) -> Wave:
+    weeks = []
+    for index, written in enumerate(spec["weeks"], start=1):
+        week: Mapping[str, Any] = {"sets": written} if isinstance(written, list) else written
+        sets = tuple(parse_wave_set(text) for text in week["sets"])
+        weeks.append(WaveWeek(week.get("name", f"Week {index}"), sets, week.get("deload", False)))
+    of = spec.get("of", schema_default("definitions", "wave", "properties", "of"))
+    return Wave(name, of, tuple(weeks))
+
+
+def _deload_rule(rule: Mapping[str, Any] | None) -> DeloadRule | None:
+    if rule is None:
+        return None
+
+    def share(key: str) -> Fraction:
+        default = schema_default("definitions", "deload", "properties", key)
+        return parse_percent(rule.get(key, default))
+
+    return DeloadRule(share("sets"), share("reps"), share("load"))
+
+
+def _phases(data: Mapping[str, Any], defaults: Mapping[str, Any]) -> tuple[Phase, ...]:
+    phases = data["phases"]
+    types = day_types(data)
+    built = []
+    for span, phase in zip(phase_spans(phases), phases, strict=True):
+        days = phase.get("days")
+        day_map = MappingProxyType(dict(days)) if isinstance(days, Mapping) else None
+        progress = phase.get("progress", [])
+        sessions = phase_sessions(phases, span.index) or {}
+        built.append(
+            Phase(
+                index=span.index,
+                name=phase["name"],
+                first_week=span.first,
+                last_week=span.last,
+                goal=phase_setting(phase, "goal"),
+                model=phase_setting(phase, "model"),
+                days=_ordered_days(phase_training_days(data, phase)),
+                day_map=day_map,
+                day_types=MappingProxyType(
+                    {
+                        weekday: _day_type(name, types[name])
+                        for weekday, name in phase.get("day_types", {}).items()
+                    }
+                ),
+                linear=_linear(phase["linear"]) if "linear" in phase else None,
+                sessions=tuple(
+                    _session(label, session, defaults, progress)
+                    for label, session in sessions.items()
+                ),
+                notes=phase.get("notes", ""),
+            )
+        )
+    return tuple(built)
+
+
+def _ordered_days(days: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(days, key=WEEKDAYS.index))
+
+
+def _day_type(name: str, values: Mapping[str, Any]) -> DayType:
+    return DayType(
+        name,
+        values.get("sets"),
+        parse_reps(values["reps"]) if "reps" in values else None,
+        parse_load(values["load"]) if "load" in values else None,
+    )
+
+
+def _linear(spec: Mapping[str, Any]) -> Linear:
+    load = spec.get("load")
+    return Linear(
+        load=(parse_load(load[0]), parse_load(load[1])) if load else None,
+        reps=(spec["reps"][0], spec["reps"][1]) if "reps" in spec else None,
+        sets=(spec["sets"][0], spec["sets"][1]) if "sets" in spec else None,
+    )
+
+
+def _session(
+    label: str, session: Any, defaults: Mapping[str, Any], phase_progress: list[Any]
+) -> SessionTemplate:
+    items = session_items(session)
+    title = "" if isinstance(session, list) else session.get("title", "")
+    notes = "" if isinstance(session, list) else session.get("notes", "")
+    return SessionTemplate(
+        label, title, notes, tuple(_prescription(item, defaults, phase_progress) for item in items)
+    )
+
+
+def _prescription(
+    item: Mapping[str, Any], defaults: Mapping[str, Any], phase_progress: list[Any]
+) -> Prescription:
+    def default(key: str) -> Any:
+        if key in item:
+            return item[key]
+        if key in defaults:
+            return defaults[key]
+        return schema_default("properties", "defaults", "properties", key)
+
+    return Prescription(
+        exercise=item["exercise"],
+        sets=item.get("sets"),
+        default_sets=default("sets"),
+        reps=parse_reps(item["reps"]) if "reps" in item else None,
+        load=parse_load(item["load"]) if "load" in item else None,
+        rpe=exact(item["rpe"]) if "rpe" in item else None,
+        rir=item.get("rir"),
+        tempo=item.get("tempo", defaults.get("tempo")),
+        rest=parse_duration(default("rest")),
+        warmup=_warmup(default("warmup")),
+        band=item.get("band"),
+        wave=item.get("wave"),
+        technique=technique_from(item["technique"]) if "technique" in item else None,
+        progress=tuple(step_from(step) for step in item.get("progress", phase_progress)),
+        cues=tuple(item.get("cues", ())),
+        notes=item.get("notes", ""),
+    )
+
+
+def _warmup(value: str | list[str]) -> Warmup:
+    if isinstance(value, str):
+        return Warmup("auto" if value == "auto" else "none")
+    sets = []
+    for text in value:
+        load, _, reps = text.replace(" ", "").partition("x")
+        share = None if load == "bar" else parse_percent(load)
+        sets.append((share, int(reps)))
+    return Warmup("list", tuple(sets))
+
+
+# The order of the technique kinds' if/then branches in the schema.
+_TECHNIQUE_BRANCHES = ("drop_set", "rest_pause", "partials")
+
+
+def technique_from(spec: Mapping[str, Any]) -> Technique:
+    """An advanced technique with its kind's defaults applied."""
+
+    def setting(key: str) -> Any:
+        if key in spec:
+            return spec[key]
+        branch = str(_TECHNIQUE_BRANCHES.index(spec["kind"]))
+        return schema_default(
+            "definitions", "technique", "allOf", branch, "then", "properties", key
+        )
+
+    every = parse_interval(setting("every"))
+    kind = spec["kind"]
+    if kind == "drop_set":
+        return Technique(
+            kind, every.count, drop=parse_percent(setting("drop")), drops=setting("drops")
+        )
+    if kind == "rest_pause":
+        rest = parse_duration(setting("rest"))
+        return Technique(kind, every.count, rest=rest, mini_sets=setting("mini_sets"))
+    return Technique(kind, every.count, reps=setting("reps"))
+
+
+def _step_default(method: str, key: str) -> Any:
+    return schema_default("definitions", "step", "properties", method, "properties", key)
+
+
+def step_from(spec: Mapping[str, Any]) -> Step:
+    """One progression step, written {method: settings}, with its method's defaults applied."""
+    ((method, settings),) = spec.items()
+
+    def setting(key: str) -> Any:
+        return settings[key] if key in settings else _step_default(method, key)
+
+    every = parse_interval(setting("every"))
+    if method in ("load", "double"):
+        rep_step = setting("step") if method == "double" else 1
+        cap = exact(settings["max"]) if "max" in settings else None
+        back_off = parse_percent(settings["back_off"]) if "back_off" in settings else None
+        return Step(
+            method,
+            every,
+            amount=parse_amount(settings["add"]),
+            count=rep_step,
+            cap=cap,
+            back_off=back_off,
+        )
+    if method in ("sets", "reps", "frequency"):
+        return Step(
+            method, every, count=setting("add"), low=settings.get("min"), high=settings.get("max")
+        )
+    if method == "tempo":
+        return Step(method, every, sequence=tuple(settings["sequence"]))
+    if method == "pause":
+        return Step(
+            method,
+            every,
+            seconds=parse_duration(setting("add")),
+            high=parse_duration(setting("max")),
+            at=setting("at"),
+        )
+    if method == "rest":
+        floor, ceiling = settings.get("floor"), settings.get("ceiling")
+        return Step(
+            method,
+            every,
+            seconds=parse_duration(settings["step"]),
+            low=parse_duration(floor) if floor else None,
+            high=parse_duration(ceiling) if ceiling else None,
+        )
+    if method == "variation":
+        ladder = tuple(settings.get("ladder", ()))
+        return Step(method, every, amount=parse_amount(setting("reset")), sequence=ladder)
+    return Step(method, every, steps=tuple(step_from(inner) for inner in settings["steps"]))
