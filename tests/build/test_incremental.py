@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache as cache_module
+from generator.build import cache as cache_module
 from generator.build.build import BuildResult, build
 from generator.build.config import Settings
 from generator.errors import LiftplanError

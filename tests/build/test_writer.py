@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import export
+from generator.publish import data as export
 from generator.build.build import build
 from generator.build.config import Settings
 from generator.build.writer import MARKER, OutputError, write_output

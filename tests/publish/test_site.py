@@ -92,7 +92,11 @@ def test_a_user_template_replaces_and_extends_a_builtin(tmp_path: Path) -> None:
         '{% extends "liftplan/base.html" %}{% block footer %}Coached by Alex{% endblock %}\n',
         encoding="utf-8",
     )
-    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], tmp_path / "out", ["html"], templates=mine))
+    build(
+        Settings(
+            [str(PROGRAMS / "home-dumbbells.yaml")], tmp_path / "out", ["html"], templates=mine
+        )
+    )
     week = (tmp_path / "out" / "home-dumbbells" / "week-01.html").read_text(encoding="utf-8")
     assert "Coached by Alex" in week
     assert "Made with liftplan." not in week
@@ -133,10 +137,13 @@ def test_a_broken_template_fails_the_build_and_leaves_the_output(tmp_path: Path)
 def test_a_base_url_adds_canonical_links_and_a_sitemap(tmp_path: Path) -> None:
     output = tmp_path / "out"
     build(
-        Settings([str(PROGRAMS / "home-dumbbells.yaml")],
-        output,
-        ["html"],
-        base_url="https://coach.example/plans/"))
+        Settings(
+            [str(PROGRAMS / "home-dumbbells.yaml")],
+            output,
+            ["html"],
+            base_url="https://coach.example/plans/",
+        )
+    )
     week = (output / "home-dumbbells" / "week-03.html").read_text(encoding="utf-8")
     assert (
         '<link rel="canonical" href="https://coach.example/plans/home-dumbbells/week-03.html">'
@@ -176,7 +183,9 @@ def test_a_templates_folder_can_replace_the_stylesheet(tmp_path: Path) -> None:
     mine.mkdir(parents=True)
     (mine / "style.css").write_text("body { color: rebeccapurple; }\n", encoding="utf-8")
     output = tmp_path / "out"
-    build(Settings([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html"], templates=mine.parent))
+    build(
+        Settings([str(PROGRAMS / "home-dumbbells.yaml")], output, ["html"], templates=mine.parent)
+    )
     assert (output / "assets" / "style.css").read_text(encoding="utf-8") == (
         "body { color: rebeccapurple; }\n"
     )
