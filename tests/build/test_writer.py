@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import data as export
 from generator.build.build import build
 from generator.build.config import Settings
 from generator.build.writer import MARKER, OutputError, write_output
 from generator.plan.values import Plan
+from generator.publish import data as export
 from tests.support.files import snapshot
 from tests.support.paths import PROGRAMS
 
