@@ -36,7 +36,7 @@ from generator.spec.model import Program
 from tests.support.commands import log_cli
 from tests.support.paths import HOSTILE_LOGS, LIFTPLAN, PROGRAMS
 from tests.support.plans import program_from_file
-from tests.support.schema_tools import walk
+from tests.support.schema_tools import resolve, walk
 
 EXAMPLE = PROGRAMS / "hip-thrust-12wk.yaml"
 LOG_SCHEMA = schema("log")
@@ -457,19 +457,10 @@ def _log_properties() -> list[tuple[str, dict[str, Any]]]:
     ]
 
 
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = LOG_SCHEMA
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 @pytest.mark.parametrize(("pointer", "node"), _log_properties(), ids=lambda v: str(v)[-50:])
 def test_every_log_property_is_documented(pointer: str, node: dict[str, Any]) -> None:
     for key in ("title", "description", "examples"):
-        assert key in node or key in _resolve(node), f"{pointer} has no {key}"
+        assert key in node or key in resolve(LOG_SCHEMA, node), f"{pointer} has no {key}"
 
 
 def test_log_schema_examples_are_valid() -> None:

@@ -11,7 +11,7 @@ from jsonschema import Draft7Validator
 
 from generator.resources import data_dir, schema
 from generator.spec.defaults import DAY_TYPES, GOAL_REPS
-from tests.support.schema_tools import walk
+from tests.support.schema_tools import resolve, walk
 
 PROGRAM = schema("program")
 
@@ -22,15 +22,6 @@ def properties() -> Iterator[tuple[str, dict[str, Any]]]:
             if pointer.endswith("/if") or pointer.endswith("/if/properties"):
                 continue
             yield f"{pointer}/properties/{name}", subschema
-
-
-def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = PROGRAM
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def test_schema_is_valid_draft_07() -> None:
@@ -47,7 +38,7 @@ def test_schema_file_is_formatted_json() -> None:
 def test_every_property_has_title_description_and_examples(
     pointer: str, node: dict[str, Any]
 ) -> None:
-    documented = resolve(node)
+    documented = resolve(PROGRAM, node)
     for field in ("title", "description", "examples"):
         assert field in node or field in documented, f"{pointer} has no {field}"
 

@@ -1,4 +1,5 @@
-"""Walking a JSON Schema, shared by the tests of both published schemas."""
+"""Walking a JSON Schema and following its references, shared by the tests of the published
+schemas."""
 
 from __future__ import annotations
 
@@ -17,3 +18,13 @@ def walk(node: Any, pointer: str = "#") -> Iterator[tuple[str, dict[str, Any]]]:
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from walk(value, f"{pointer}/{index}")
+
+
+def resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """The subschema a node stands for, following its local `$ref`s within `schema`."""
+    while "$ref" in node:
+        target: Any = schema
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
