@@ -274,19 +274,19 @@ def expand_stage(programs: Path) -> Stage:
 
     The expansion's rounding cache is emptied before each run, as a new process finds it.
     """
+    from generator.pipeline import model
     from generator.plan import expand as engine
     from generator.plan import rounding
     from generator.spec.loader import load_file
-    from generator.spec.model import build_program
 
-    documents = [load_file(str(path)).data for path in sorted(programs.glob("*.yaml"))]
+    documents = [load_file(str(path)) for path in sorted(programs.glob("*.yaml"))]
 
     def measure() -> Measurement:
         rounding._made.cache_clear()
         gc.collect()
         started = time.perf_counter()
-        for data in documents:
-            engine.expand(build_program(data))
+        for document in documents:
+            engine.expand(model(document))
         return Measurement(time.perf_counter() - started)
 
     return Stage(EXPAND, measure)
@@ -296,19 +296,18 @@ def pdf_stages(programs: Path) -> list[Stage]:
     """bench/pdf.py's `ours` against WeasyPrint `alone` on the same HTML, in this process."""
     from bench.expand import generated_spec
     from bench.pdf import PAGE_SIZE, Output, alone, ours, timed
-    from generator.plan.expand import expand
+    from generator.pipeline import plan_spec, project
     from generator.publish.pdf import pdf_html
     from generator.publish.templates import environment
-    from generator.spec.loader import dump, load_bytes, load_file
-    from generator.spec.model import build_program
+    from generator.spec.loader import dump, load_bytes
 
     env = environment()
     (spec,) = sorted(programs.glob("*.yaml"))
-    plan = expand(build_program(load_file(str(spec)).data))
+    plan = plan_spec(str(spec)).plan
     html = pdf_html(env, plan, PAGE_SIZE)
     # The first WeasyPrint call in a process loads fonts: pay for it on a small plan.
     small = load_bytes(dump(generated_spec(4, 1, 1)).encode(), "small.yaml")
-    ours(env, expand(build_program(small.data)))
+    ours(env, project(small)[1])
 
     def measured(work: Callable[[], Output]) -> Callable[[], Measurement]:
         def measure() -> Measurement:
