@@ -19,7 +19,6 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from itertools import repeat
 from pathlib import Path
 from typing import Any
@@ -33,12 +32,11 @@ from generator.errors import Diagnostic, LiftplanError, Severity
 from generator.pipeline import Sources, check_sources, find_specs, plan, read_sources
 from generator.plan.values import Plan
 from generator.publish.formats import named
+from generator.publish.pdf import PAGE_SIZES
 from generator.publish.site import site_pages
-from generator.publish.templates import environment, template_location
+from generator.publish.templates import shared_environment, template_location
 from generator.publish.views import MAX_PRINT_ROWS, ROWS_PER_PAGE, Listing, listing, print_rows
 from generator.spec.loader import Document
-
-PAGE_SIZES = ("a4", "letter")
 
 # Called after each program with (programs done, programs in all, the program's id).
 Progress = Callable[[int, int, str], None]
@@ -163,7 +161,7 @@ def _site_pages(job: Job, results: Sequence[ProgramBuild]) -> tuple[int, list[st
         return changed, written
     listings = [result.listing for result in results if result.listing is not None]
     pages = sorted(name for name in written if name.endswith(".html"))
-    env = _environment(recipe.templates)
+    env = shared_environment(recipe.templates)
     for relative, data in site_pages(env, listings, pages, recipe.base_url).items():
         changed += job.staging.put(relative, data)
         written.append(relative)
@@ -247,9 +245,9 @@ def _cached(store: Cache | None, name: str, key: str, job: Job) -> Entry | None:
     if store is None:
         return None
     entry = store.get(key)
-    if entry is None or name != "ics":
+    if entry is None or not named(name).over_previous:
         return entry
-    # A feed is rendered over the previous one: the entry holds if that is unchanged.
+    # Rendered over the previous file (a feed): the entry holds if that is unchanged.
     previous = _previous(job.output, entry.files[0]) if entry.files else None
     made = entry.meta.get("made_from")
     if previous is None:
@@ -370,12 +368,6 @@ def _format(name: str, plan: Plan, job: Job) -> tuple[dict[str, bytes], dict[str
         return made.files, made.meta
     made_from = digest(previous) if previous is not None else None
     return made.files, {**made.meta, "made_from": made_from}
-
-
-@cache
-def _environment(templates: Path | None) -> jinja2.Environment:
-    """One template environment per process and templates folder."""
-    return environment(templates)
 
 
 def _previous(output: Path, relative: str) -> bytes | None:

@@ -199,12 +199,13 @@ def watch(
     its first (empty) batch proves it has; that sets the ready event, so the server
     announces itself only once no save can be missed. A change to the config file can
     change what is watched (its `programs:` or `templates:`): the watch then starts
-    again over the new folders.
+    again over the new folders, and the site is rebuilt once that watch is running.
     """
     from watchfiles import watch as watch_files
 
     ready, stop = events
     wanted = watched(options)
+    pending = False  # a rebuild owed once the watch over new folders has started
     while not stop.is_set():
         for changes in watch_files(
             *wanted.roots,
@@ -216,16 +217,20 @@ def watch(
             yield_on_timeout=True,
         ):
             ready.set()
-            if not changes:
+            if changes:
+                names = sorted({Path(path).name for _change, path in changes})
+                report(f"changed: {', '.join(names)}")
+                now = watched(options)
+                if now != wanted:
+                    # Watch the new folders first, then build: a save made while the
+                    # site was rebuilding would otherwise fall between the two watches.
+                    wanted, pending = now, True
+                    report(f"watching {', '.join(str(root) for root in wanted.roots)}")
+                    break
+            elif not pending:
                 continue
-            names = sorted({Path(path).name for _change, path in changes})
-            report(f"changed: {', '.join(names)}")
+            pending = False
             rebuild(site, options, cache, report)
-            now = watched(options)
-            if now != wanted:
-                wanted = now
-                report(f"watching {', '.join(str(root) for root in wanted.roots)}")
-                break
 
 
 def error_page(errors: Sequence[str], generation: int) -> bytes:

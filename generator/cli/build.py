@@ -10,6 +10,7 @@ import click
 
 from generator.cli import count, main, print_diagnostics
 from generator.errors import Failure
+from generator.publish.pdf import PAGE_SIZES
 
 if TYPE_CHECKING:
     from generator.build.build import BuildResult
@@ -48,7 +49,7 @@ Examples:
 )
 @click.option(
     "--page-size",
-    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    type=click.Choice(sorted(PAGE_SIZES), case_sensitive=False),
     help="The paper the PDF is laid out for.  [default: a4]",
 )
 @click.option(
@@ -227,7 +228,7 @@ Examples:
 )
 @click.option(
     "--page-size",
-    type=click.Choice(["a4", "letter"], case_sensitive=False),
+    type=click.Choice(sorted(PAGE_SIZES), case_sensitive=False),
     help="The paper the PDF is laid out for.  [default: a4]",
 )
 @click.option("--strict/--no-strict", default=None, help="Treat warnings as errors.")

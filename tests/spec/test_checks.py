@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from generator.errors import Severity
-from generator.pipeline import check_document
+from generator.pipeline import check_document, project
 from generator.spec.loader import load_bytes
 from tests.support.spec_header import HEADER_YAML
 
@@ -367,3 +367,44 @@ def test_a_stack_whose_top_is_below_its_first_pin() -> None:
     )
     found = check(phase("- {exercise: hip_thrust}\n"), head=head)
     assert found == ["s.yaml:7:40: equipment.cable.max: the heaviest setting is below the lightest"]
+
+
+MAX_CASES = [
+    # a training max above the one-rep max it should sit under
+    ("{one_rm: 140, training_max: 150}", "- {exercise: hip_thrust, load: 65%}\n"),
+    # a percentage start whose weekly step is more than a tenth of it
+    (
+        "{one_rm: 140}",
+        "- exercise: hip_thrust\n  load: 30%\n  progress: [{load: {add: 5, every: week}}]\n",
+    ),
+    # the same step from a training-max percentage, under the jump limit
+    (
+        "{one_rm: 140}",
+        "- exercise: hip_thrust\n  load: 80% tm\n  progress: [{load: {add: 5, every: week}}]\n",
+    ),
+    # a sound program
+    ("{one_rm: 140}", "- {exercise: hip_thrust, sets: 3, reps: 8-12, load: 65%}\n"),
+]
+
+
+@pytest.mark.parametrize(("written", "items"), MAX_CASES)
+def test_a_tested_rep_max_is_the_equal_one_rep_max_in_every_check_and_in_the_plan(
+    written: str, items: str
+) -> None:
+    """120 kg x 5 by Epley is 140 kg: a max written either way must be judged and planned
+    alike, since the checks and the planner read maxes through the same function."""
+    tested = written.replace("one_rm: 140", "tested: {load: 120, reps: 5}, estimate: epley")
+    outcomes = []
+    for max_entry in (written, tested):
+        head = HEAD.replace("{one_rm: 140}", max_entry)
+        document = load_bytes((head + phase(items)).encode(), "s.yaml")
+        found = check_document(document)
+        judged = [
+            (d.line, d.path, d.severity, d.message.replace(", estimated from 120 x 5", ""))
+            for d in found
+        ]
+        _, plan = project(document)
+        loads = [s.load for session in plan.sessions for e in session.exercises for s in e.sets]
+        outcomes.append((judged, loads))
+    assert outcomes[0] == outcomes[1]
+    assert any(load is not None for load in outcomes[0][1])
