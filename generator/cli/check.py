@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from generator.cli import main, print_diagnostics
-from generator.errors import LiftplanError, Severity
+from generator.errors import Diagnostic, LiftplanError, Severity
 
 
 @main.command(
@@ -40,10 +40,14 @@ def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
         raise click.UsageError("no .yaml or .yml files found in the paths given")
     # Only the diagnostics are kept, not each parsed document: memory stays flat however
     # many specs there are.
-    diagnostics = [d for file in files for d in check_file(file).diagnostics]
+    diagnostics: list[Diagnostic] = []
+    failed = False
+    for file in files:
+        checked = check_file(file)
+        diagnostics.extend(checked.diagnostics)
+        failed = failed or bool(checked.blocking(strict))
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
-    failed = bool(errors or (strict and warnings))
     if output_format == "json":
         report = {
             "files": len(files),
@@ -117,7 +121,6 @@ def show(spec: str, week: int | None, strict: bool) -> None:
 
     With a training log beside the spec, the plan is re-planned from it.
     """
-    from generator.errors import Diagnostic
     from generator.pipeline import check_sources, plan, read_sources
     from generator.publish.text import show_plan
 
