@@ -32,7 +32,7 @@ from generator.errors import Diagnostic, LiftplanError, Severity
 from generator.pipeline import Sources, check_sources, find_specs, plan, read_sources
 from generator.plan.values import Plan
 from generator.publish.formats import named
-from generator.publish.pdf import PAGE_SIZES
+from generator.publish.paper import PAGE_SIZES
 from generator.publish.site import site_pages
 from generator.publish.templates import shared_environment, template_location
 from generator.publish.views import MAX_PRINT_ROWS, ROWS_PER_PAGE, Listing, listing, print_rows

@@ -10,7 +10,7 @@ import click
 
 from generator.cli import count, main, print_diagnostics
 from generator.errors import Failure
-from generator.publish.pdf import PAGE_SIZES
+from generator.publish.paper import PAGE_SIZES
 
 if TYPE_CHECKING:
     from generator.build.build import BuildResult

@@ -27,11 +27,10 @@ import jinja2
 
 from generator.errors import Failure
 from generator.plan.values import Plan
+from generator.publish.paper import PAGE_SIZES
 from generator.publish.templates import render
 from generator.publish.views import Volume, pdf_volumes, program_view, week_view
 
-# The CSS page sizes people print on, by the name the option takes.
-PAGE_SIZES = {"a4": "A4", "letter": "letter"}
 TEMPLATE = "pdf.html"
 
 
