@@ -22,12 +22,12 @@ from fractions import Fraction
 from generator.log.values import EMPTY_LOG, LoggedSession, TrainingLog
 from generator.plan import prescription
 from generator.plan.calendar import Dates, Slot, skipped_dates, week_calendars, week_dates
-from generator.plan.learning import learn_amrap, learn_double
+from generator.plan.learning import learn_amrap, learn_double, learn_load
 from generator.plan.matching import claim
 from generator.plan.progression import advance, flat_steps
 from generator.plan.rounding import forget_equipment, load_limit
 from generator.plan.sets import planned_sets, technique_due
-from generator.plan.state import Context, Key, Progress, State
+from generator.plan.state import Context, Key, Progress, State, track_key
 from generator.plan.summary import week_summary
 from generator.plan.targets import session_target
 from generator.plan.values import Plan, PlannedExercise, PlannedSession, PlannedWeek
@@ -62,10 +62,10 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
     templates = {template.label: template for template in phase.sessions}
     contents = _session_contents(phase, slots, training_week)
     sessions = []
-    for slot, keys, turn in zip(slots, contents, dates.turns, strict=True):
+    for place, (slot, keys, turn) in enumerate(zip(slots, contents, dates.turns, strict=True)):
         template = templates[slot.label]
         day_type = phase.day_types.get(slot.weekday)
-        context = Context(program, phase, number, week_in_phase, training_week, deload, rule)
+        context = Context(program, phase, number, week_in_phase, training_week, deload, rule, place)
         claimed: set[int] = set()
         exercises = []
         for key in keys:
@@ -164,7 +164,7 @@ def _exercise(
     exercises already claimed) changes the progression that follows."""
     entry, claimed = logged if logged is not None else (None, set())
     program = context.program
-    progress = state.progress.setdefault(key, Progress())
+    progress = state.progress.setdefault(track_key(key, item), Progress())
     base = program.exercises[item.exercise]
     technique = technique_due(context, item, state)
     if item.wave and context.phase.model == "wave":
@@ -183,6 +183,15 @@ def _exercise(
         done = claim(entry, claimed, item.exercise, rung_exercise.id)
         if done is not None and not context.deload:
             learn_double(item, target.reps, sets, done, progress)
+            learn_load(
+                context,
+                item,
+                sets,
+                done,
+                progress,
+                base_load=base_load,
+                equipment=rung_exercise.equipment,
+            )
     return PlannedExercise(
         exercise=rung_exercise.id,
         name=rung_exercise.name,

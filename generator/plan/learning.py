@@ -2,7 +2,9 @@
 are planned from, by the rules the spec states, never the session itself.
 
 Double progression moves on when every set reached the top of the range, holds when
-the target was missed, and backs off after a second miss in a row; a wave's AMRAP
+the target was missed, and backs off after a second miss in a row; a load step repeats
+a failed load and drops it after failures in a row, and adds by an AMRAP table's row;
+stages move to the next scheme on a failure and reset after the last; a wave's AMRAP
 sets decide the next cycle's training max. A session that met its target leaves the
 projection alone.
 """
@@ -14,11 +16,12 @@ from fractions import Fraction
 
 from generator.log.values import LoggedExercise
 from generator.plan.maths import estimate_one_rm
-from generator.plan.progression import flat_steps
+from generator.plan.progression import flat_steps, progressed_load, projected_amount
+from generator.plan.rounding import round_load
 from generator.plan.state import Context, Progress, State
 from generator.plan.values import HARD_KINDS, PlannedSet
 from generator.plan.waves import wave_cycle
-from generator.spec.model import Prescription
+from generator.spec.model import Equipment, Prescription, Step, Success
 from generator.spec.notation import Reps
 
 
@@ -93,3 +96,87 @@ def learn_amrap(
             estimate = estimate_one_rm(top.load, top.reps, entry.estimate)
             best = estimate if best is None else max(best, estimate)
     state.amraps[key] = (met, best)
+
+
+def learn_load(
+    context: Context,
+    item: Prescription,
+    sets: Sequence[PlannedSet],
+    done: LoggedExercise,
+    progress: Progress,
+    *,
+    base_load: Fraction | None,
+    equipment: Equipment | None,
+) -> None:
+    """A load or stage step from a logged session. A success lets the next addition
+    happen (by the AMRAP table's row for the reps of the last set, if the step has one);
+    a failure holds it back, so the load is repeated, moves a stage on at the same load,
+    or, after the step's failures in a row (or the last stage), drops the load."""
+    step = next((s for s in flat_steps(item.progress) if s.method in ("load", "stages")), None)
+    planned = [s for s in sets if s.kind in HARD_KINDS]
+    session = (context.week, context.session)
+    if step is None or not planned or progress.learned == session:
+        return
+    progress.learned = session
+    made = _work_done(planned, done)
+    if _succeeded(step.success, planned, made):
+        progress.fails = 0
+        if step.table and made:
+            progress.next_amount = projected_amount(step, made[-1])
+        return
+    progress.held = True
+    failed = planned[0].load
+    if step.method == "stages":
+        _next_stage(step, progress, failed, base_load, equipment)
+        return
+    progress.fails += 1
+    if step.drop is not None and progress.fails >= step.fail_after and failed is not None:
+        drop = step.drop
+        lighter = failed * (1 - drop.value) if drop.relative else failed - drop.value
+        _set_load(progress, base_load, _made(equipment, lighter))
+        progress.fails = 0
+
+
+def _succeeded(success: Success, planned: Sequence[PlannedSet], made: Sequence[int]) -> bool:
+    """Whether the reps done meet the step's rule of success for the sets planned."""
+    if len(made) < len(planned):
+        return False
+    if success.rule == "all":
+        return all(count >= (s.reps or 0) for count, s in zip(made, planned, strict=False))
+    last = made[len(planned) - 1]
+    if success.rule == "last":
+        return last >= (planned[-1].reps or 0)
+    return last >= success.amrap
+
+
+def _next_stage(
+    step: Step,
+    progress: Progress,
+    failed: Fraction | None,
+    base_load: Fraction | None,
+    equipment: Equipment | None,
+) -> None:
+    """A failed stage: the next scheme at the same load, or after the last, the first
+    scheme again at the reset's load."""
+    if progress.stage < len(step.schemes) - 1:
+        progress.stage += 1
+        return
+    progress.stage = 0
+    reset = step.reset
+    if reset.share is not None and failed is not None:
+        _set_load(progress, base_load, _made(equipment, failed * reset.share))
+    elif reset.add is not None and progress.first_stage_load is not None:
+        _set_load(progress, base_load, _made(equipment, progress.first_stage_load + reset.add))
+
+
+def _made(equipment: Equipment | None, load: Fraction) -> Fraction:
+    return round_load(equipment, load)[0] if equipment is not None else load
+
+
+def _set_load(progress: Progress, base_load: Fraction | None, load: Fraction) -> None:
+    """Move the progression so that the next session's load (before any addition) is `load`."""
+    current = progressed_load(progress, base_load)
+    if current is None:
+        progress.base_override = load
+        return
+    progress.load_add += load - current

@@ -36,11 +36,20 @@ def advance(
     progress: Progress,
     base_load: Fraction | None,
 ) -> None:
-    """Fire every step whose time has come, before this session's values are taken."""
+    """Fire every step whose time has come, before this session's values are taken.
+
+    A track moves once a session, however many of its prescriptions the session holds.
+    """
+    session = (context.week, context.session)
+    if progress.advanced == session:
+        return
+    progress.advanced = session
     exercise = ladder_rung(context.program, item, progress, list(flat_steps(item.progress)))
     reps = prescription.base_reps(context, item, day_type)
     moment = _Moment(context.week, reps, base_load, exercise.equipment)
     _advance_steps(item.progress, (), progress, moment, active=True)
+    if progress.stage == 0:
+        progress.first_stage_load = progressed_load(progress, base_load)
 
 
 def _advance_steps(
@@ -76,11 +85,13 @@ def _advance_steps(
 def _apply(step: Step, progress: Progress, moment: _Moment) -> None:
     """One step's change to the progress, as its method says."""
     method = step.method
-    if method == "load" and step.amount is not None:
-        if step.amount.relative:
-            progress.load_factor *= 1 + step.amount.value
-        else:
-            progress.load_add += step.amount.value
+    if method in ("load", "stages"):
+        if progress.held:  # the log says the last session failed: repeat (or drop) its load
+            progress.held = False
+            return
+        amount = progress.next_amount or projected_amount(step, moment.reps.low)
+        progress.next_amount = None
+        add_load(progress, amount)
     elif method == "double" and step.amount is not None:
         span = moment.reps.high - moment.reps.low
         if progress.hold:
@@ -89,10 +100,7 @@ def _apply(step: Step, progress: Progress, moment: _Moment) -> None:
             progress.double_reps = min(progress.double_reps + step.count, span)
         elif _heavier_exists(progress, moment, step.amount):
             progress.double_reps = 0
-            if step.amount.relative:
-                progress.load_factor *= 1 + step.amount.value
-            else:
-                progress.load_add += step.amount.value
+            add_load(progress, step.amount)
     elif method == "sets":
         progress.sets_add += step.count
     elif method == "reps":
@@ -110,6 +118,22 @@ def _apply(step: Step, progress: Progress, moment: _Moment) -> None:
             reset = step.amount
             progress.base_override = current * reset.value if reset.relative else reset.value
             progress.load_add, progress.load_factor = Fraction(0), Fraction(1)
+
+
+def projected_amount(step: Step, reps: int) -> Amount:
+    """What a load or stage step adds after a success of `reps` reps on its last set: the
+    AMRAP table's row for them, or the step's amount (no row: nothing)."""
+    if not step.table:
+        return step.amount or Amount(Fraction(0), relative=False)
+    row = next((row for row in step.table if row.holds(reps)), None)
+    return row.amount if row is not None else Amount(Fraction(0), relative=False)
+
+
+def add_load(progress: Progress, amount: Amount) -> None:
+    if amount.relative:
+        progress.load_factor *= 1 + amount.value
+    else:
+        progress.load_add += amount.value
 
 
 def _heavier_exists(progress: Progress, moment: _Moment, amount: Amount) -> bool:

@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from generator.spec.model import DeloadRule, Phase, Program
+from generator.spec.model import Amount, DeloadRule, Phase, Prescription, Program
 
 Key = tuple[int, str, int]  # phase index, session label, position in the session
+# Whose progression a prescription moves: its lift's track in the phase (phase index,
+# track name), or, without progression steps, the prescription's own.
+TrackKey = tuple[int, str] | Key
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +31,7 @@ class Context:
     training_week: int
     deload: bool
     rule: DeloadRule | None
+    session: int = 0  # the session's place in its week: one session counts once per track
 
 
 @dataclass
@@ -59,6 +63,18 @@ class Progress:
     # and how many sessions in a row had a set below the bottom of the range.
     hold: bool = False
     misses: int = 0
+    # From the log, for load and stage steps: failures in a row, a failure that holds
+    # the next addition back, the amount the next one adds (by an AMRAP table), the stage
+    # reached, and the load the first stage last had.
+    fails: int = 0
+    held: bool = False
+    next_amount: Amount | None = None
+    stage: int = 0
+    first_stage_load: Fraction | None = None
+    # The last session (week, place) advanced and learned from: a session that trains
+    # the lift twice moves its track once.
+    advanced: tuple[int, int] | None = None
+    learned: tuple[int, int] | None = None
 
     def clock(self, path: tuple[int, ...]) -> Clock:
         return self.clocks.setdefault(path, Clock())
@@ -68,7 +84,7 @@ class Progress:
 class State:
     """Everything expansion remembers between weeks."""
 
-    progress: dict[Key, Progress] = field(default_factory=dict)
+    progress: dict[TrackKey, Progress] = field(default_factory=dict)
     training_weeks: dict[int, int] = field(default_factory=dict)
     wave_cycles: dict[str, int] = field(default_factory=dict)
     technique_weeks: dict[str, int] = field(default_factory=dict)
@@ -87,3 +103,12 @@ class State:
                     self.wave_cycles[item.exercise] = (
                         self.wave_cycles.get(item.exercise, 0) + cycles
                     )
+
+
+def track_key(key: Key, item: Prescription) -> TrackKey:
+    """The progression a prescription moves: its lift's (or its named track's) in the
+    phase when it has steps; a prescription without steps keeps its own, so a fixed
+    back-off set is not moved by the top set's progression."""
+    if not item.progress:
+        return key
+    return (key[0], item.track or item.exercise)

@@ -50,6 +50,10 @@ def session_target(
         _limited(prescription.base_sets(context, item, day_type), progress.sets_add, steps, "sets"),
     )
     reps = _progressed_reps(prescription.base_reps(context, item, day_type), progress, steps)
+    stages = next((step for step in steps if step.method == "stages"), None)
+    if stages is not None:  # the stage reached gives the sets and reps
+        scheme = stages.schemes[min(progress.stage, len(stages.schemes) - 1)]
+        sets, reps = scheme.sets, Reps(scheme.reps, scheme.reps, amrap=scheme.amrap)
     climbed = min(progress.double_reps, reps.high - reps.low)
     reps_target: int | None = reps.low + climbed if _has(steps, "double") else None
     load = progressed_load(progress, base_load)

@@ -30,6 +30,7 @@ from generator.spec.layout import (
 )
 from generator.spec.model import (
     WEEKDAYS,
+    AmrapRow,
     DayType,
     DeloadRule,
     Equipment,
@@ -39,9 +40,12 @@ from generator.spec.model import (
     Phase,
     Prescription,
     Program,
+    Reset,
+    Scheme,
     SessionTemplate,
     Skip,
     Step,
+    Success,
     Technique,
     Warmup,
     Wave,
@@ -300,6 +304,7 @@ def _prescription(
         progress=tuple(step_from(step) for step in item.get("progress", phase_progress)),
         cues=tuple(item.get("cues", ())),
         notes=item.get("notes", ""),
+        track=item.get("track"),
     )
 
 
@@ -352,18 +357,38 @@ def step_from(spec: Mapping[str, Any]) -> Step:
     def setting(key: str) -> Any:
         return settings[key] if key in settings else _step_default(method, key)
 
-    every = parse_interval(setting("every"))
-    if method in ("load", "double"):
-        rep_step = setting("step") if method == "double" else 1
-        cap = exact(settings["max"]) if "max" in settings else None
+    every = parse_interval(
+        settings.get("every", "session") if method == "stages" else setting("every")
+    )
+    if method == "load":
+        fail = settings.get("fail", {})
+        return Step(
+            method,
+            every,
+            amount=parse_amount(settings.get("add", 0)),
+            cap=exact(settings["max"]) if "max" in settings else None,
+            success=success_from(settings.get("success", "all")),
+            table=amrap_table(settings.get("by_amrap", {})),
+            fail_after=fail.get("after", 1),
+            drop=parse_amount(fail["drop"]) if "drop" in fail else None,
+        )
+    if method == "double":
         back_off = parse_percent(settings["back_off"]) if "back_off" in settings else None
         return Step(
             method,
             every,
             amount=parse_amount(settings["add"]),
-            count=rep_step,
-            cap=cap,
+            count=setting("step"),
             back_off=back_off,
+        )
+    if method == "stages":
+        return Step(
+            method,
+            every,
+            amount=parse_amount(settings["add"]),
+            success=success_from(settings.get("success", "all")),
+            schemes=tuple(scheme_from(text) for text in settings["schemes"]),
+            reset=_reset(settings["reset"]),
         )
     if method in ("sets", "reps", "frequency"):
         return Step(
@@ -392,3 +417,47 @@ def step_from(spec: Mapping[str, Any]) -> Step:
         ladder = tuple(settings.get("ladder", ()))
         return Step(method, every, amount=parse_amount(setting("reset")), sequence=ladder)
     return Step(method, every, steps=tuple(step_from(inner) for inner in settings["steps"]))
+
+
+def success_from(text: str) -> Success:
+    """A rule of success as written: all, last, or N+.
+
+    >>> success_from("all"), success_from("25+")
+    (Success(rule='all', amrap=0), Success(rule='amrap', amrap=25))
+    """
+    if text.endswith("+"):
+        return Success("amrap", int(text[:-1]))
+    return Success("last" if text == "last" else "all")
+
+
+def amrap_table(written: Mapping[str, float | int | str]) -> tuple[AmrapRow, ...]:
+    """An AMRAP table's rows, in order of their first count.
+
+    >>> [(r.low, r.high) for r in amrap_table({"10+": 5, "5-9": 2.5, "4": 0})]
+    [(4, 4), (5, 9), (10, None)]
+    """
+    rows = []
+    for key, amount in written.items():
+        if key.endswith("+"):
+            low, high = int(key[:-1]), None
+        else:
+            first, _, last = key.partition("-")
+            low, high = int(first), int(last or first)
+        rows.append(AmrapRow(low, high, parse_amount(amount)))
+    return tuple(sorted(rows, key=lambda row: row.low))
+
+
+def scheme_from(text: str) -> Scheme:
+    """A stage's scheme as written: "5x3+" is five sets of three, the last as many as possible.
+
+    >>> scheme_from("5x3+"), scheme_from("3x10")
+    (Scheme(sets=5, reps=3, amrap=True), Scheme(sets=3, reps=10, amrap=False))
+    """
+    sets, _, reps = text.partition("x")
+    return Scheme(int(sets), int(reps.rstrip("+")), reps.endswith("+"))
+
+
+def _reset(written: str | Mapping[str, Any]) -> Reset:
+    if isinstance(written, str):
+        return Reset(share=parse_percent(written))
+    return Reset(add=exact(written["add"]))

@@ -36,6 +36,7 @@ from generator.spec.layout import (
 from generator.spec.loader import Document, Path
 from generator.spec.notation import exact, parse_load
 from generator.spec.prescription_checks import check_ladder, check_use, common_step
+from generator.spec.progression_checks import check_tracks
 from generator.spec.schema import show
 from generator.spec.training_sense import training_warnings
 
@@ -58,6 +59,7 @@ def semantic_diagnostics(document: Document) -> list[Diagnostic]:
     _check_deloads(checker)
     for use in uses(checker.program):
         check_use(checker, use)
+    check_tracks(checker)
     training_warnings(checker)
     return checker.found
 

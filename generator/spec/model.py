@@ -100,11 +100,54 @@ class Max:
 
 
 @dataclass(frozen=True, slots=True)
+class Success:
+    """What a logged session must show to count as a success: every work set at its reps
+    (`all`), the last one (`last`), or the last set, done for as many reps as possible,
+    at `amrap` reps or more."""
+
+    rule: Literal["all", "last", "amrap"] = "all"
+    amrap: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class AmrapRow:
+    """A row of an AMRAP table: from `low` to `high` reps (None: no top), add `amount`."""
+
+    low: int
+    high: int | None
+    amount: Amount
+
+    def holds(self, reps: int) -> bool:
+        return self.low <= reps and (self.high is None or reps <= self.high)
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    """Sets x reps of one stage; `amrap` makes the last set as many reps as possible."""
+
+    sets: int
+    reps: int
+    amrap: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Reset:
+    """Where the last stage's failure sends the load: a share of the failed load, or the
+    load the first stage last had plus an amount."""
+
+    share: Fraction | None = None
+    add: Fraction | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Step:
     """One progression step. Which fields matter depends on `method`:
 
-    load/double: `amount` (load also `cap`; double `count`, the rep step, and `back_off`, the
-    share of the load dropped after two missed sessions in the log); sets/reps/frequency:
+    load/double: `amount` (load also `cap`, `success`, `table`, the amounts by AMRAP reps,
+    and `fail_after`/`drop`, the failures in a row and the drop they cause; double `count`,
+    the rep step, and `back_off`, the share of the load dropped after two missed sessions
+    in the log); stages: `schemes`, `amount` added on success, `success` and `reset`;
+    sets/reps/frequency:
     `count` with `high`/`low` limits; tempo: `sequence`; pause: `seconds` up to
     `high` at `at`; rest: `seconds` (signed) between `low` and `high`; variation:
     `amount` (the reset) and `sequence` (the ladder); rotate: `steps`.
@@ -122,6 +165,12 @@ class Step:
     steps: tuple[Step, ...] = ()
     cap: Fraction | None = None
     back_off: Fraction | None = None
+    success: Success = Success()
+    table: tuple[AmrapRow, ...] = ()
+    fail_after: int = 1
+    drop: Amount | None = None
+    schemes: tuple[Scheme, ...] = ()
+    reset: Reset = Reset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +218,7 @@ class Prescription:
     progress: tuple[Step, ...]
     cues: tuple[str, ...]
     notes: str
+    track: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

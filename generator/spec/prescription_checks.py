@@ -38,6 +38,7 @@ from generator.spec.notation import (
     parse_percent,
     parse_reps,
 )
+from generator.spec.progression_checks import check_reactive_step
 from generator.spec.schema import show
 from generator.wording import float_text
 
@@ -185,8 +186,10 @@ def _check_band(checker: Checker, use: Use) -> None:
 def _check_step(checker: Checker, use: Use, step: StepAt, has_range: bool) -> None:
     """A step the plan can follow: one the equipment can make, with its limits given."""
     method, settings, here = step.method, step.settings, step.path
-    if method in ("load", "double"):
+    if method in ("load", "double") and "add" in settings:
         _check_increment(checker, use, (*here, "add"), settings["add"])
+    if method in ("load", "stages"):
+        check_reactive_step(checker, use, step, _check_increment)
     if method == "double":
         _check_double(checker, use, step, has_range)
     if method in ("sets", "reps"):

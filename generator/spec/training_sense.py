@@ -148,8 +148,11 @@ def _warn_load_jump(checker: Checker, program: Mapping[str, Any], use: Use, at: 
     """Warn when a planned rise in load exceeds WEEKLY_LOAD_JUMP in a week. (Double
     progression is not judged: it adds load only once the reps reach the top.)"""
     step = step_from({at.method: at.settings})
+    labels = _track_labels(program, use)
+    if labels[0] != use.label:
+        return  # judged once for the lift's track, where it is first written
     if step.every.unit == "session":
-        sessions = sessions_per_week(program, use.phase_index, use.label)
+        sessions = sum(sessions_per_week(program, use.phase_index, label) for label in labels)
         per_week = sessions / step.every.count
     else:
         per_week = Fraction(1, step.every.count)
@@ -168,6 +171,21 @@ def _warn_load_jump(checker: Checker, program: Mapping[str, Any], use: Use, at: 
             at.path,
             f"load rises {share} a week; more than {WEEKLY_LOAD_JUMP:.0%} is hard to sustain",
         )
+
+
+def _track_labels(program: Mapping[str, Any], use: Use) -> list[str]:
+    """The sessions of the phase that move the use's track (its lift's progression, shared
+    by every session that trains the lift, unless it names a track of its own), in the
+    order they are written."""
+    track = use.item.get("track") or use.item["exercise"]
+    labels = [
+        other.label
+        for other in uses(program)
+        if other.phase_index == use.phase_index
+        and "progress" in other.item
+        and (other.item.get("track") or other.item["exercise"]) == track
+    ]
+    return list(dict.fromkeys(labels)) or [use.label]
 
 
 def _start_load(program: Mapping[str, Any], item: Mapping[str, Any]) -> Fraction | None:

@@ -408,3 +408,25 @@ def test_a_tested_rep_max_is_the_equal_one_rep_max_in_every_check_and_in_the_pla
         outcomes.append((judged, loads))
     assert outcomes[0] == outcomes[1]
     assert any(load is not None for load in outcomes[0][1])
+
+
+def test_load_jump_counts_every_session_of_the_lifts_track_once() -> None:
+    """Hip thrust in A and B on three days shares one progression: +5 at each of three
+    sessions a week from 100 is 15% a week, judged once where the track is first written."""
+    head = HEAD.replace("{days: [mon, thu]}", "{days: [mon, wed, fri]}")
+    body = """\
+    phases:
+      - name: P
+        weeks: 4
+        sessions:
+          A: [{exercise: hip_thrust, load: 100, progress: [{load: {add: 5}}]}]
+          B: [{exercise: hip_thrust, load: 100, progress: [{load: {add: 5}}]}]
+    """
+    assert check(body, head=head) == [
+        "s.yaml:15:63: warning: phases[0].sessions.A[0].progress[0].load: load rises about 15.0% "
+        "a week; more than 10% is hard to sustain"
+    ]
+    separate = body.replace(
+        "B: [{exercise: hip_thrust, load: 100,", "B: [{exercise: hip_thrust, load: 100, track: b,"
+    )
+    assert check(separate, head=head) == []

@@ -93,6 +93,8 @@ def _step(draw: st.DrawFn, method: str) -> dict[str, Any]:
         }
         if draw(st.booleans()):
             values["max"] = _number(draw(halves))
+        if draw(st.integers(0, 3)) == 0:
+            values["fail"] = {"after": draw(st.integers(1, 3)), "drop": "10%"}
     elif method == "double":
         values = {"add": 5}
         if draw(st.booleans()):
@@ -206,8 +208,29 @@ def _phase(draw: st.DrawFn, index: int, first_week: int, days: list[str]) -> dic
             sessions[label] = {"title": f"Session {label}", "exercises": items}
         else:
             sessions[label] = items
+    _one_progression_per_lift(draw, sessions)
     phase["sessions"] = sessions
     return phase
+
+
+def _one_progression_per_lift(draw: st.DrawFn, sessions: dict[str, Any]) -> None:
+    """Sessions of one lift share its progression, so a later prescription of a lift
+    either states the same steps (where its reps allow them) or names its own track."""
+    first: dict[str, dict[str, Any]] = {}
+    tracks = 0
+    for session in sessions.values():
+        items = session["exercises"] if isinstance(session, dict) else session
+        for item in items:
+            if "progress" not in item:
+                continue
+            earlier = first.setdefault(item["exercise"], item)
+            if earlier is item or earlier["progress"] == item["progress"]:
+                continue
+            if item.get("reps") == earlier.get("reps") and draw(st.booleans()):
+                item["progress"] = earlier["progress"]
+            else:
+                tracks += 1
+                item["track"] = f"track_{tracks}"
 
 
 def _skips(draw: st.DrawFn, start: datetime.date, weeks: int) -> list[Any]:

@@ -1,0 +1,138 @@
+"""Checks of the rules that follow the lifter: load steps that react to the log, stages,
+AMRAP tables, and the tracks that let sessions of one lift share a progression.
+
+Each finds a combination the plan could not follow, or would follow in a way the author
+cannot have meant, and says where it is written.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from generator.spec.checker import Checker
+from generator.spec.layout import StepAt, Use, steps_of, uses
+from generator.spec.loader import Path
+from generator.spec.notation import parse_percent, parse_reps
+
+# Checks a fixed amount of load against the equipment (prescription_checks' rule).
+IncrementCheck = Callable[[Checker, Use, Path, float | int | str], None]
+
+
+def check_reactive_step(
+    checker: Checker, use: Use, step: StepAt, check_increment: IncrementCheck
+) -> None:
+    """A load step's success rule, AMRAP table and failure rule, or a stages step."""
+    settings, here = step.settings, step.path
+    if step.method == "load":
+        if "add" in settings and "by_amrap" in settings:
+            checker.error(here, "give add or by_amrap, not both: the table gives the amounts")
+        _check_success(checker, use, here, settings)
+        _check_table(checker, use, here, settings, check_increment)
+        _check_drop(checker, here, settings.get("fail", {}))
+    elif step.method == "stages":
+        check_increment(checker, use, (*here, "add"), settings["add"])
+        _check_success(checker, use, here, settings)
+        for key in ("sets", "reps"):
+            if key in use.item:
+                checker.error((*use.path, key), f"the stages give the {key}: leave {key} out here")
+        others = [s.method for s in steps_of(checker.program, use) if s.method in _LOAD_METHODS]
+        if len(others) > 1:
+            checker.error(here, "stages move the load themselves: drop the other load steps")
+        if "wave" in use.item:
+            checker.error(here, "stages and a wave both set the sets and reps: use one")
+        reset = settings["reset"]
+        if isinstance(reset, str) and not 0 < parse_percent(reset) < 1:
+            checker.error((*here, "reset"), f"{reset}: a reset is more than 0% and less than 100%")
+
+
+_LOAD_METHODS = ("load", "double", "stages")
+
+
+def _amrap_reps(use: Use) -> int | None:
+    """The minimum reps of the exercise's AMRAP last set, if it has one."""
+    if "reps" not in use.item:
+        return None
+    reps = parse_reps(use.item["reps"])
+    return reps.low if reps.amrap else None
+
+
+def _check_success(checker: Checker, use: Use, here: Path, settings: Mapping[str, Any]) -> None:
+    """An AMRAP target needs a last set done for as many reps as possible."""
+    success = settings.get("success", "all")
+    if not success.endswith("+"):
+        return
+    if "schemes" in settings:
+        amrap = all(text.endswith("+") for text in settings["schemes"])
+    else:
+        amrap = _amrap_reps(use) is not None
+    if not amrap:
+        checker.error(
+            (*here, "success"),
+            f"{success} counts the reps of an AMRAP last set: write the reps as 15+",
+        )
+
+
+def _check_table(
+    checker: Checker,
+    use: Use,
+    here: Path,
+    settings: Mapping[str, Any],
+    check_increment: IncrementCheck,
+) -> None:
+    """Rows in order, none overlapping, each amount one the equipment can make."""
+    table = settings.get("by_amrap")
+    if table is None:
+        return
+    path: Path = (*here, "by_amrap")
+    if _amrap_reps(use) is None:
+        checker.error(path, "an AMRAP table needs an AMRAP last set: write the reps as 5+")
+    spans = []
+    for key, amount in table.items():
+        low, _, high = key.rstrip("+").partition("-")
+        top = None if key.endswith("+") else int(high or low)
+        if top is not None and top < int(low):
+            checker.error((*path, key), f"{key}: the low end is above the high end")
+            continue
+        spans.append((int(low), top, key))
+        check_increment(checker, use, (*path, key), amount)
+    spans.sort()
+    for (_, first_top, first), (low, _, second) in itertools.pairwise(spans):
+        if first_top is None or first_top >= low:
+            checker.error((*path, second), f"{second} overlaps {first}: each count has one row")
+
+
+def _check_drop(checker: Checker, here: Path, fail: Mapping[str, Any]) -> None:
+    drop = fail.get("drop")
+    if isinstance(drop, str) and not 0 < parse_percent(drop) < 1:
+        checker.error((*here, "fail", "drop"), f"{drop}: a drop is more than 0% and less than 100%")
+
+
+def check_tracks(checker: Checker) -> None:
+    """Sessions of one lift share its progression in a phase, so they must state it
+    alike; a separate track is named. A track on a fixed prescription moves nothing."""
+    program = checker.program
+    first: dict[tuple[int, str], tuple[Use, Any]] = {}
+    for use in uses(program):
+        progress = use.item.get("progress", program["phases"][use.phase_index].get("progress"))
+        track = use.item.get("track")
+        if not progress:
+            if track is not None:
+                checker.warn(
+                    (*use.path, "track"), "a track without progress steps has nothing to share"
+                )
+            continue
+        key = (use.phase_index, track or use.item["exercise"])
+        if key not in first:
+            first[key] = (use, progress)
+            continue
+        earlier, steps = first[key]
+        if progress != steps:
+            where = "progress" if "progress" in use.item else "exercise"
+            checker.error(
+                (*use.path, where),
+                f"{use.item['exercise']} progresses otherwise in session {earlier.label}: "
+                "sessions of a lift share one progression, so give them the same steps, "
+                "or name a separate track here (track: light)",
+            )

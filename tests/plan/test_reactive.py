@@ -1,0 +1,294 @@
+"""Progression that follows the lifter: one progression per lift, load steps that repeat a
+failed load and drop it after failures in a row, AMRAP tables, and stages. Every expected
+figure is worked by hand from the rule, in the comment beside it."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.errors import LiftplanError
+from tests.support.scenario import plan_text
+
+HEAD = """\
+id: t
+title: T
+units: lb
+start: "2027-01-04"
+schedule: {days: [mon, wed, fri]}
+equipment:
+  barbell: {kind: barbell, bar: 45, plates: [45, 25, 10, 5, 2.5]}
+"""
+
+
+def spec(sessions: str, *, weeks: int = 2, days: str | None = None) -> str:
+    """A one-phase spec; `days` maps weekdays to sessions, as a phase's days can."""
+    mapped = f"    days: {days}\n" if days else ""
+    body = f"phases:\n  - name: P\n    weeks: {weeks}\n{mapped}    sessions:\n"
+    return HEAD + body + textwrap.indent(textwrap.dedent(sessions), "      ")
+
+
+def log(*sessions: str) -> str:
+    lines = ["program: t", "sessions:"]
+    for session in sessions:
+        date, _, done = session.partition(" ")
+        lines.append(f'  - date: "{date}"')
+        lines.append(f"    done: {{{done}}}")
+    return "\n".join(lines) + "\n"
+
+
+HIP_THRUST_TWICE = spec(
+    """\
+    A:
+      - {exercise: hip_thrust, sets: 3, reps: 8-12, load: 90, progress: [{double: {add: 5}}]}
+    B:
+      - {exercise: hip_thrust, sets: 3, reps: 8-12, load: 90, progress: [{double: {add: 5}}]}
+    """,
+    days="{mon: A, fri: B}",
+)
+
+
+def test_monday_success_moves_friday(tmp_path: Path) -> None:
+    """Double progression trained Monday and Friday is one progression: Monday's 3 x 12
+    at 90 reaches the top of the range, so Friday (not next Monday) asks 3 x 8 @ 95."""
+    done = log("2027-01-04 hip_thrust: 3x12@90")
+    assert plan_text(HIP_THRUST_TWICE, done, tmp_path)[:3] == [
+        "2027-01-04 A: hip_thrust 3x8@90",
+        "2027-01-08 B: hip_thrust 3x8@95",  # the top was reached on Monday: +5, back to 8
+        "2027-01-11 A: hip_thrust 3x9@95",  # one rep a session up the range
+    ]
+
+
+def test_the_projection_climbs_the_range_once_a_session_of_the_lift(tmp_path: Path) -> None:
+    assert plan_text(HIP_THRUST_TWICE, None, tmp_path)[:4] == [
+        "2027-01-04 A: hip_thrust 3x8@90",
+        "2027-01-08 B: hip_thrust 3x9@90",
+        "2027-01-11 A: hip_thrust 3x10@90",
+        "2027-01-15 B: hip_thrust 3x11@90",
+    ]
+
+
+def test_the_order_sessions_are_written_in_does_not_change_the_plan(tmp_path: Path) -> None:
+    """Sessions B then A in the file: the same days, the same shared progression."""
+    a, b = HIP_THRUST_TWICE.split("      B:\n")
+    a_head, a_body = a.split("      A:\n")
+    swapped = a_head + "      B:\n" + b + "      A:\n" + a_body
+    done = log("2027-01-04 hip_thrust: 3x12@90", "2027-01-08 hip_thrust: 12@95 10@95 9@95")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    assert plan_text(swapped, done, tmp_path / "one") == plan_text(
+        HIP_THRUST_TWICE, done, tmp_path / "two"
+    )
+
+
+SQUAT = "{exercise: back_squat, sets: 3, reps: 5, load: 225, progress: [{load: {add: 5, fail: {after: 3, drop: 10%}}}]}"
+
+
+def test_a_failed_load_is_repeated_and_three_in_a_row_drop_it(tmp_path: Path) -> None:
+    program = spec(f"A:\n  - {SQUAT}\nB:\n  - {SQUAT}\n")
+    done = log(
+        "2027-01-04 back_squat: 3x5@225",
+        "2027-01-06 back_squat: 5@230 5@230 3@230",  # failure 1
+        "2027-01-08 back_squat: 5@230 4@230 3@230",  # failure 2
+        "2027-01-11 back_squat: 5@230 4@230 4@230",  # failure 3
+    )
+    assert plan_text(program, done, tmp_path) == [
+        "2027-01-04 A: back_squat 3x5@225",
+        "2027-01-06 B: back_squat 3x5@230",  # +5 after a success
+        "2027-01-08 A: back_squat 3x5@230",  # repeated after a failure
+        "2027-01-11 B: back_squat 3x5@230",
+        # third failure at 230: 230 x 0.9 = 207 -> 205, the nearest load 5 lb steps make
+        "2027-01-13 A: back_squat 3x5@205",
+        "2027-01-15 B: back_squat 3x5@210",  # unlogged: assumed made, +5
+    ]
+
+
+def test_a_success_between_failures_starts_the_count_again(tmp_path: Path) -> None:
+    program = spec(f"A:\n  - {SQUAT}\nB:\n  - {SQUAT}\n")
+    done = log(
+        "2027-01-04 back_squat: 5@225 5@225 4@225",  # failure 1
+        "2027-01-06 back_squat: 5@225 5@225 4@225",  # failure 2
+        "2027-01-08 back_squat: 3x5@225",  # made: the count starts again
+        "2027-01-11 back_squat: 5@230 5@230 4@230",  # failure 1
+        "2027-01-13 back_squat: 5@230 5@230 4@230",  # failure 2
+    )
+    assert plan_text(program, done, tmp_path) == [
+        "2027-01-04 A: back_squat 3x5@225",
+        "2027-01-06 B: back_squat 3x5@225",
+        "2027-01-08 A: back_squat 3x5@225",
+        "2027-01-11 B: back_squat 3x5@230",
+        "2027-01-13 A: back_squat 3x5@230",
+        "2027-01-15 B: back_squat 3x5@230",  # two failures: repeated, not dropped
+    ]
+
+
+def test_without_a_fail_rule_a_failed_load_is_repeated_until_made(tmp_path: Path) -> None:
+    press = "{exercise: overhead_press, sets: 3, reps: 5, load: 95, progress: [{load: {add: 5}}]}"
+    program = spec(f"A:\n  - {press}\n")
+    done = log(*(f"2027-01-{day:02} overhead_press: 5@95 5@95 3@95" for day in (4, 6, 8, 11)))
+    assert [line.rsplit(" ", 1)[1] for line in plan_text(program, done, tmp_path)] == [
+        "3x5@95",
+        "3x5@95",
+        "3x5@95",
+        "3x5@95",
+        "3x5@95",  # the fifth session, unlogged after four failures: still 95
+        "3x5@100",  # assumed made: +5
+    ]
+
+
+def test_an_amrap_table_chooses_the_increment(tmp_path: Path) -> None:
+    bench = (
+        "{exercise: bench_press, sets: 3, reps: 5+, load: 135, progress: "
+        '[{load: {success: 5+, by_amrap: {"5-9": 5, "10+": 10}, fail: {drop: 10%}}}]}'
+    )
+    program = spec(f"A:\n  - {bench}\n")
+    done = log(
+        "2027-01-04 bench_press: 5@135 5@135 12@135",  # 12 on the AMRAP: +10
+        "2027-01-06 bench_press: 5@145 5@145 7@145",  # 7: +5
+        "2027-01-08 bench_press: 5@150 5@150 4@150",  # 4 < 5: failed, drop 10% at once
+    )
+    assert plan_text(program, done, tmp_path) == [
+        "2027-01-04 A: bench_press 2x5@135, 1x5+@135",
+        "2027-01-06 A: bench_press 2x5@145, 1x5+@145",
+        "2027-01-08 A: bench_press 2x5@150, 1x5+@150",
+        "2027-01-11 A: bench_press 2x5@135, 1x5+@135",  # 150 x 0.9 = 135
+        "2027-01-13 A: bench_press 2x5@140, 1x5+@140",  # the plan assumes 5 reps: the 5-9 row
+        "2027-01-15 A: bench_press 2x5@145, 1x5+@145",
+    ]
+
+
+DEADLIFT_STAGES = (
+    "{exercise: deadlift, load: 100, progress: "
+    "[{stages: {schemes: [3x10, 3x8, 3x6], add: 10, reset: {add: 15}}}]}"
+)
+
+
+def test_stages_move_on_at_the_same_load_and_reset_after_the_last(tmp_path: Path) -> None:
+    program = spec(f"A:\n  - {DEADLIFT_STAGES}\n")
+    done = log(
+        "2027-01-04 deadlift: 3x10@100",  # made: +10
+        "2027-01-06 deadlift: 10@110 10@110 8@110",  # failed 3x10: 3x8 at 110
+        "2027-01-08 deadlift: 8@110 8@110 5@110",  # failed 3x8: 3x6 at 110
+        "2027-01-11 deadlift: 3x6@110",  # made: +10
+        "2027-01-13 deadlift: 6@120 5@120 4@120",  # failed the last stage: reset
+    )
+    assert plan_text(program, done, tmp_path) == [
+        "2027-01-04 A: deadlift 3x10@100",
+        "2027-01-06 A: deadlift 3x10@110",
+        "2027-01-08 A: deadlift 3x8@110",
+        "2027-01-11 A: deadlift 3x6@110",
+        "2027-01-13 A: deadlift 3x6@120",
+        # 3x10 was last done at 110 (on the 6th): 110 + 15 = 125
+        "2027-01-15 A: deadlift 3x10@125",
+    ]
+
+
+def test_a_reset_by_share_takes_it_of_the_failed_load(tmp_path: Path) -> None:
+    squat = (
+        "{exercise: back_squat, load: 200, progress: "
+        "[{stages: {schemes: [5x3+, 6x2+, 10x1+], add: 10, reset: 85%}}]}"
+    )
+    program = spec(f"A:\n  - {squat}\n", weeks=1)
+    done = log(
+        "2027-01-04 back_squat: 3@200 3@200 3@200 3@200 2@200",
+        "2027-01-06 back_squat: 2@200 2@200 2@200 2@200 2@200 1@200",
+    )
+    assert plan_text(program, done, tmp_path) == [
+        "2027-01-04 A: back_squat 4x3@200, 1x3+@200",
+        "2027-01-06 A: back_squat 5x2@200, 1x2+@200",
+        # 10x1+ failed... not yet: the third session is the third stage at 200
+        "2027-01-08 A: back_squat 9x1@200, 1x1+@200",
+    ]
+    done += '  - date: "2027-01-08"\n    done: {back_squat: 9x1@200}\n'
+    second = plan_text(spec(f"A:\n  - {squat}\n"), done, tmp_path)
+    # nine singles of ten: the last stage failed; 200 x 0.85 = 170 on the first stage
+    assert second[3] == "2027-01-11 A: back_squat 4x3@170, 1x3+@170"
+
+
+def test_a_log_that_meets_every_target_leaves_the_projection(tmp_path: Path) -> None:
+    bench = (
+        "{exercise: bench_press, sets: 3, reps: 5+, load: 135, progress: "
+        '[{load: {success: 5+, by_amrap: {"5-9": 5, "10+": 10}}}]}'
+    )
+    program = spec(f"A:\n  - {SQUAT}\n  - {bench}\nB:\n  - {SQUAT}\n  - {DEADLIFT_STAGES}\n")
+    projection = plan_text(program, None, tmp_path)
+    entries = []
+    for line in projection[:5]:
+        date, _, rest = line.partition(" ")
+        done = []
+        for exercise in rest.split(": ", 1)[1].split(" | "):
+            name, _, sets = exercise.partition(" ")
+            done.append(f"{name}: {' '.join(s.replace('+', '') for s in sets.split(', '))}")
+        entries.append(f"{date} {', '.join(done)}")
+    assert plan_text(program, log(*entries), tmp_path) == projection
+
+
+@pytest.mark.parametrize(
+    ("sessions", "message"),
+    [
+        (
+            "A:\n  - {exercise: back_squat, load: 100, progress: [{load: {add: 5}}]}\n"
+            "B:\n  - {exercise: back_squat, load: 100, progress: [{load: {add: 10}}]}\n",
+            "t.yaml:15:55: phases[0].sessions.B[0].progress: back_squat progresses otherwise in "
+            "session A: sessions of a lift share one progression, so give them the same steps, "
+            "or name a separate track here (track: light)",
+        ),
+        (
+            f"A:\n  - {DEADLIFT_STAGES.replace('load: 100', 'sets: 3, load: 100')}\n",
+            "t.yaml:13:38: phases[0].sessions.A[0].sets: the stages give the sets: leave sets out here",
+        ),
+        (
+            "A:\n  - {exercise: back_squat, reps: 5, load: 100, progress: "
+            '[{load: {by_amrap: {"5-9": 5}}}]}\n',
+            "t.yaml:13:83: phases[0].sessions.A[0].progress[0].load.by_amrap: an AMRAP table "
+            "needs an AMRAP last set: write the reps as 5+",
+        ),
+        (
+            "A:\n  - {exercise: back_squat, reps: 5+, load: 100, progress: "
+            '[{load: {by_amrap: {"5-9": 5, "8+": 10}}}]}\n',
+            't.yaml:13:101: phases[0].sessions.A[0].progress[0].load.by_amrap["8+"]: 8+ overlaps '
+            "5-9: each count has one row",
+        ),
+        (
+            "A:\n  - {exercise: back_squat, reps: 5+, load: 100, progress: "
+            '[{load: {by_amrap: {"5-9": 3}}}]}\n',
+            "t.yaml:13:92: phases[0].sessions.A[0].progress[0].load.by_amrap.5-9: the barbell "
+            "cannot add 3 lb: loads move in steps of 5 lb (a pair of the smallest plates, 2.5)",
+        ),
+        (
+            "A:\n  - {exercise: back_squat, reps: 5, load: 100, progress: "
+            "[{load: {add: 5, success: 25+}}]}\n",
+            "t.yaml:13:90: phases[0].sessions.A[0].progress[0].load.success: 25+ counts the reps "
+            "of an AMRAP last set: write the reps as 15+",
+        ),
+        (
+            "A:\n  - {exercise: back_squat, reps: 5, load: 100, progress: "
+            "[{load: {add: 5, fail: {drop: 100%}}}]}\n",
+            "t.yaml:13:94: phases[0].sessions.A[0].progress[0].load.fail.drop: 100%: a drop is "
+            "more than 0% and less than 100%",
+        ),
+    ],
+)
+def test_impossible_rules_are_located_errors(tmp_path: Path, sessions: str, message: str) -> None:
+    with pytest.raises(LiftplanError) as raised:
+        plan_text(spec(sessions), None, tmp_path)
+    assert [d.format().replace(str(tmp_path) + "/", "") for d in raised.value.diagnostics] == [
+        message
+    ]
+
+
+def test_a_separate_track_keeps_a_separate_progression(tmp_path: Path) -> None:
+    heavy = "{exercise: back_squat, sets: 3, reps: 5, load: 200, progress: [{load: {add: 10}}]}"
+    light = (
+        "{exercise: back_squat, sets: 2, reps: 5, load: 150, track: light, "
+        "progress: [{load: {add: 5}}]}"
+    )
+    program = spec(f"A:\n  - {heavy}\nB:\n  - {light}\n", days="{mon: A, thu: B}")
+    assert plan_text(program, log("2027-01-04 back_squat: 5@200 5@200 2@200"), tmp_path)[:4] == [
+        "2027-01-04 A: back_squat 3x5@200",
+        "2027-01-07 B: back_squat 2x5@150",  # its own track: the heavy day's failure is not its
+        "2027-01-11 A: back_squat 3x5@200",  # the heavy day failed: repeated
+        "2027-01-14 B: back_squat 2x5@155",
+    ]
