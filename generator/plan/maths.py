@@ -9,7 +9,7 @@ the float result is pinned to a nearby fraction once, at the edge.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
@@ -48,6 +48,11 @@ def _mayhew(load: Fraction, reps: int) -> Fraction:
     return _pinned(100 * float(load) / (52.2 + 41.9 * math.exp(-0.055 * reps)))
 
 
+def _lander(load: Fraction, reps: int) -> Fraction:
+    # Lander (1985): 100 w / (101.3 - 2.67123 r), written in exact decimals.
+    return load * 100 / (Fraction("101.3") - Fraction("2.67123") * reps)
+
+
 _FORMULAS: dict[str, Callable[[Fraction, int], Fraction]] = {
     "epley": _epley,
     "brzycki": _brzycki,
@@ -55,6 +60,7 @@ _FORMULAS: dict[str, Callable[[Fraction, int], Fraction]] = {
     "oconner": _oconner,
     "wathan": _wathan,
     "mayhew": _mayhew,
+    "lander": _lander,
 }
 
 ESTIMATORS: tuple[str, ...] = tuple(_FORMULAS)
@@ -74,11 +80,11 @@ def estimate_one_rm(load: Fraction, reps: int, method: str) -> Fraction:
     116.67
     >>> {name: round(float(estimate_one_rm(Fraction(100), 5, name)), 2) for name in ESTIMATORS}
     {'epley': 116.67, 'brzycki': 112.5, 'lombardi': 117.46, 'oconner': 112.5, \
-'wathan': 116.58, 'mayhew': 119.01}
+'wathan': 116.58, 'mayhew': 119.01, 'lander': 113.71}
 
     Those are, by hand: 100 x (1 + 5/30); 100 x 36/32; 100 x 5^0.1 = 100 x 1.17462;
     100 x 1.125; 10000 / (48.8 + 53.8 x 0.68729) = 10000 / 85.776;
-    10000 / (52.2 + 41.9 x 0.75957) = 10000 / 84.026.
+    10000 / (52.2 + 41.9 x 0.75957) = 10000 / 84.026; 10000 / (101.3 - 13.35615) = 10000 / 87.94385.
     The README's example, 120 kg x 5 by Epley, is 140 kg:
 
     >>> estimate_one_rm(Fraction(120), 5, "epley"), estimate_one_rm(Fraction(120), 1, "wathan")
@@ -138,25 +144,32 @@ def rpe_percent(reps: int, rpe: Fraction) -> Fraction:
     return _RPE_PERCENTS[int((effective - 1) * 2)]
 
 
-Rounding = Literal["nearest", "down"]
+Rounding = Literal["nearest", "nearest_up", "down"]
 
 
 def _check_rounding(mode: str) -> None:
     """Modes come from specs, which a type checker never sees, so an unknown one is an
     error rather than a silent "nearest"."""
-    if mode not in ("nearest", "down"):
-        raise ValueError(f"unknown rounding {mode!r}; expected 'nearest' or 'down'")
+    if mode not in ("nearest", "nearest_up", "down"):
+        raise ValueError(f"unknown rounding {mode!r}; expected 'nearest', 'nearest_up' or 'down'")
 
 
 def _pick(target: Fraction, below: Fraction, above: Fraction, mode: Rounding) -> Fraction:
     """Of two achievable loads either side of `target`, the one `mode` asks for.
 
     A tie under "nearest" goes to the lighter load: missing a target by a kilo or two
-    costs nothing, while a load heavier than planned can cost a missed set.
+    costs nothing, while a load heavier than planned can cost a missed set. Published
+    tables round half up, so "nearest_up" gives a tie to the heavier one.
+
+    >>> modes = ("nearest", "nearest_up")
+    >>> [_pick(Fraction(5, 2), Fraction(0), Fraction(5), mode) for mode in modes]
+    [Fraction(0, 1), Fraction(5, 1)]
     """
-    if mode == "down" or target - below <= above - target:
+    if mode == "down":
         return below
-    return above
+    if mode == "nearest_up":
+        return below if target - below < above - target else above
+    return below if target - below <= above - target else above
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,3 +394,14 @@ def warmup_ramp(
             ramp.append((rounded, reps))
             previous = rounded
     return tuple(ramp)
+
+
+def common_step(values: Iterable[Fraction]) -> Fraction:
+    """The largest step every value is a whole multiple of (their gcd, as maths counts it).
+
+    >>> common_step([Fraction(5), Fraction(5, 2)]), common_step([Fraction(4), Fraction(6)])
+    (Fraction(5, 2), Fraction(2, 1))
+    """
+    values = list(values)
+    denominator = math.lcm(*(value.denominator for value in values))
+    return Fraction(math.gcd(*(int(value * denominator) for value in values)), denominator)

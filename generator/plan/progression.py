@@ -151,13 +151,18 @@ def _heavier_exists(progress: Progress, moment: _Moment, amount: Amount) -> bool
     )
 
 
-def progressed_load(progress: Progress, base_load: Fraction | None) -> Fraction | None:
+def progressed_load(
+    progress: Progress, base_load: Fraction | None, whole: Fraction | None = None
+) -> Fraction | None:
     """The load so far: the base (or the load a back-off or a rung change reset it to),
-    scaled and added to by the load steps fired."""
+    scaled and added to by the load steps fired. With `whole`, the equipment's step, what
+    was added counts only in whole steps: a finer step accumulates until the sum makes one.
+    """
     base = progress.base_override if progress.base_override is not None else base_load
     if base is None:
         return None
-    return base * progress.load_factor + progress.load_add
+    added = progress.load_add if whole is None else (progress.load_add // whole) * whole
+    return base * progress.load_factor + added
 
 
 def flat_steps(steps: Sequence[Step]) -> Iterator[Step]:

@@ -15,8 +15,8 @@ from generator.spec.model import Amount, DeloadRule, Phase, Prescription, Progra
 
 Key = tuple[int, str, int]  # phase index, session label, position in the session
 # Whose progression a prescription moves: its lift's track in the phase (phase index,
-# track name), or, without progression steps, the prescription's own.
-TrackKey = tuple[int, str] | Key
+# exercise, track name or ""), or, without progression steps, the prescription's own.
+TrackKey = tuple[int, str, str] | Key
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,4 +111,4 @@ def track_key(key: Key, item: Prescription) -> TrackKey:
     back-off set is not moved by the top set's progression."""
     if not item.progress:
         return key
-    return (key[0], item.track or item.exercise)
+    return (key[0], item.exercise, item.track or "")

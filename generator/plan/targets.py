@@ -13,8 +13,9 @@ from typing import Literal
 from generator.plan import prescription
 from generator.plan.prescription import load_spec
 from generator.plan.progression import flat_steps, ladder_rung, progressed_load
+from generator.plan.rounding import load_step
 from generator.plan.state import Context, Progress
-from generator.spec.model import Exercise, Prescription, Step, max_of
+from generator.spec.model import Equipment, Exercise, Prescription, Step, max_of
 from generator.spec.notation import Reps, parse_tempo
 
 
@@ -56,7 +57,7 @@ def session_target(
         sets, reps = scheme.sets, Reps(scheme.reps, scheme.reps, amrap=scheme.amrap)
     climbed = min(progress.double_reps, reps.high - reps.low)
     reps_target: int | None = reps.low + climbed if _has(steps, "double") else None
-    load = progressed_load(progress, base_load)
+    load = progressed_load(progress, base_load, _finer_step(steps, exercise.equipment))
     for step in steps:
         if step.method == "load" and step.cap is not None and load is not None:
             load = min(load, step.cap)
@@ -79,6 +80,22 @@ def session_target(
         tempo=_tempo(item, progress, steps),
         rest=rest,
     )
+
+
+def _finer_step(steps: Sequence[Step], equipment: Equipment | None) -> Fraction | None:
+    """The equipment's step, when a load step adds less than it (2.5 lb on dumbbells in
+    5 lb steps): the additions then accumulate until they make a whole step."""
+    whole = load_step(equipment) if equipment is not None else None
+    if whole is None:
+        return None
+    finer = any(
+        step.method in ("load", "double", "stages")
+        and step.amount is not None
+        and not step.amount.relative
+        and 0 < step.amount.value < whole
+        for step in steps
+    )
+    return whole if finer else None
 
 
 def _has(steps: Sequence[Step], method: str) -> bool:

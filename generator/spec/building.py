@@ -65,7 +65,9 @@ from generator.spec.notation import (
 
 def program_from(data: Mapping[str, Any]) -> Program:
     """The typed program of a spec that passed validation."""
-    equipment = {name: _equipment(name, item) for name, item in data.get("equipment", {}).items()}
+    equipment = {
+        name: equipment_from(name, item) for name, item in data.get("equipment", {}).items()
+    }
     schedule = data["schedule"]
     defaults = data.get("defaults", {})
     return Program(
@@ -102,7 +104,7 @@ def _schedule_default(key: str) -> Any:
     return schema_default("properties", "schedule", "properties", key)
 
 
-def _equipment(name: str, item: Mapping[str, Any]) -> Equipment:
+def equipment_from(name: str, item: Mapping[str, Any]) -> Equipment:
     rounding: Rounding = item.get("rounding", schema_default("definitions", "rounding"))
 
     def fractions(key: str) -> tuple[Fraction, ...]:

@@ -20,6 +20,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import Diagnostic
+from generator.plan.maths import common_step
 from generator.spec.catalogue import CATALOGUE
 from generator.spec.checker import Checker, did_you_mean
 from generator.spec.defaults import LATEST_WEEKS
@@ -35,7 +36,7 @@ from generator.spec.layout import (
 )
 from generator.spec.loader import Document, Path
 from generator.spec.notation import exact, parse_load
-from generator.spec.prescription_checks import check_ladder, check_use, common_step
+from generator.spec.prescription_checks import check_ladder, check_use
 from generator.spec.progression_checks import check_tracks
 from generator.spec.schema import show
 from generator.spec.training_sense import training_warnings

@@ -7,14 +7,13 @@ They report errors only; `training_sense` judges the same uses for the warnings.
 
 from __future__ import annotations
 
-import itertools
-import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
 from generator.plan.maths import RPE_TABLE_MIN, RPE_TABLE_REPS
-from generator.spec.building import max_from
+from generator.plan.rounding import load_step
+from generator.spec.building import equipment_from, max_from
 from generator.spec.checker import Checker, did_you_mean
 from generator.spec.defaults import GOAL_REPS, schema_default
 from generator.spec.layout import (
@@ -263,42 +262,24 @@ def _check_variation(checker: Checker, use: Use, path: Path, settings: Mapping[s
 
 
 def _check_increment(checker: Checker, use: Use, path: Path, add: float | int | str) -> None:
-    """A fixed load step must be one the equipment can make, or the plan cannot follow it."""
+    """A fixed load step must be one the equipment can make, or the plan cannot follow it;
+    a step finer than the equipment's accumulates (the load moves when the sum reaches
+    one of its steps), but a coarser one that is not a whole number of them cannot."""
     if isinstance(add, str):
         return
     name, _ = equipment_of(checker.program, use.item["exercise"])
     if name is None:
         return
     item = checker.program["equipment"][name]
-    step = _smallest_step(item)
-    if step and exact(add) % step:
+    step = load_step(equipment_from(name, item))
+    amount = exact(add)
+    if step and amount > step and amount % step:
         units = checker.program.get("units", schema_default("properties", "units"))
         checker.error(
             path,
             f"the {name} cannot add {add} {units}: "
             f"loads move in steps of {float_text(step)} {units}{_step_reason(item)}",
         )
-
-
-def _smallest_step(item: Mapping[str, Any]) -> Fraction | None:
-    """The finest change in load the equipment allows (the gcd of its increments)."""
-    if item["kind"] == "barbell":
-        increments = [2 * exact(plate) for plate in item["plates"]]
-    elif item["kind"] == "machine":
-        increments = [exact(item["step"])]
-    elif item["kind"] in ("dumbbells", "kettlebells"):
-        loads = sorted(exact(load) for load in item["loads"])
-        increments = [b - a for a, b in itertools.pairwise(loads)]
-    else:
-        return None
-    return common_step(increments) if increments else None
-
-
-def common_step(values: Iterable[Fraction]) -> Fraction:
-    """The largest step every value is a whole multiple of (their gcd, as maths counts it)."""
-    values = list(values)
-    denominator = math.lcm(*(value.denominator for value in values))
-    return Fraction(math.gcd(*(int(value * denominator) for value in values)), denominator)
 
 
 def _step_reason(item: Mapping[str, Any]) -> str:

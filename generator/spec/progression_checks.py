@@ -113,7 +113,7 @@ def check_tracks(checker: Checker) -> None:
     """Sessions of one lift share its progression in a phase, so they must state it
     alike; a separate track is named. A track on a fixed prescription moves nothing."""
     program = checker.program
-    first: dict[tuple[int, str], tuple[Use, Any]] = {}
+    first: dict[tuple[int, str, str], tuple[Use, Any]] = {}
     for use in uses(program):
         progress = use.item.get("progress", program["phases"][use.phase_index].get("progress"))
         track = use.item.get("track")
@@ -123,7 +123,7 @@ def check_tracks(checker: Checker) -> None:
                     (*use.path, "track"), "a track without progress steps has nothing to share"
                 )
             continue
-        key = (use.phase_index, track or use.item["exercise"])
+        key = (use.phase_index, use.item["exercise"], track or "")
         if key not in first:
             first[key] = (use, progress)
             continue

@@ -177,13 +177,16 @@ def _track_labels(program: Mapping[str, Any], use: Use) -> list[str]:
     """The sessions of the phase that move the use's track (its lift's progression, shared
     by every session that trains the lift, unless it names a track of its own), in the
     order they are written."""
-    track = use.item.get("track") or use.item["exercise"]
+
+    def track(item: Mapping[str, Any]) -> tuple[str, str]:
+        return item["exercise"], item.get("track", "")
+
     labels = [
         other.label
         for other in uses(program)
         if other.phase_index == use.phase_index
         and "progress" in other.item
-        and (other.item.get("track") or other.item["exercise"]) == track
+        and track(other.item) == track(use.item)
     ]
     return list(dict.fromkeys(labels)) or [use.label]
 

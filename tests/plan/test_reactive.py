@@ -253,9 +253,9 @@ def test_a_log_that_meets_every_target_leaves_the_projection(tmp_path: Path) -> 
         ),
         (
             "A:\n  - {exercise: back_squat, reps: 5+, load: 100, progress: "
-            '[{load: {by_amrap: {"5-9": 3}}}]}\n',
+            '[{load: {by_amrap: {"5-9": 7}}}]}\n',
             "t.yaml:13:92: phases[0].sessions.A[0].progress[0].load.by_amrap.5-9: the barbell "
-            "cannot add 3 lb: loads move in steps of 5 lb (a pair of the smallest plates, 2.5)",
+            "cannot add 7 lb: loads move in steps of 5 lb (a pair of the smallest plates, 2.5)",
         ),
         (
             "A:\n  - {exercise: back_squat, reps: 5, load: 100, progress: "
@@ -292,3 +292,38 @@ def test_a_separate_track_keeps_a_separate_progression(tmp_path: Path) -> None:
         "2027-01-11 A: back_squat 3x5@200",  # the heavy day failed: repeated
         "2027-01-14 B: back_squat 2x5@155",
     ]
+
+
+def test_a_step_finer_than_the_equipment_accumulates(tmp_path: Path) -> None:
+    """2.5 lb a session on dumbbells in 5 lb steps: the load moves every second session,
+    when the additions make a whole step (20 + 2.5 stays 20; 20 + 5 is 25)."""
+    head = HEAD.replace(
+        "  barbell: {kind: barbell, bar: 45, plates: [45, 25, 10, 5, 2.5]}\n",
+        "  dumbbells: {kind: dumbbells, loads: [10, 15, 20, 25, 30, 35]}\n",
+    )
+    row = "{exercise: dumbbell_row, sets: 3, reps: 10, load: 20, progress: [{load: {add: 2.5}}]}"
+    program = spec(f"A:\n  - {row}\n").replace(HEAD, head)
+    loads = [line.rsplit("@", 1)[1] for line in plan_text(program, None, tmp_path)]
+    assert loads == ["20", "20", "25", "25", "30", "30"]
+
+
+@pytest.mark.parametrize(("rounding", "load"), [("nearest", "100"), ("nearest_up", "105")])
+def test_nearest_up_rounds_a_tie_to_the_heavier_load(
+    tmp_path: Path, rounding: str, load: str
+) -> None:
+    """102.5 lb sits halfway between 100 and 105, the loads 5 lb steps make."""
+    program = spec("A:\n  - {exercise: back_squat, sets: 1, reps: 5, load: 102.5}\n").replace(
+        "plates: [45, 25, 10, 5, 2.5]}", f"plates: [45, 25, 10, 5, 2.5], rounding: {rounding}}}"
+    )
+    assert plan_text(program, None, tmp_path)[0].endswith(f"1x5@{load}")
+
+
+@pytest.mark.parametrize(("estimate", "load"), [("lander", "90"), ("epley", "95")])
+def test_the_lander_estimator(tmp_path: Path, estimate: str, load: str) -> None:
+    """100 x 5 by Lander is 100 x 100 / (101.3 - 2.67123 x 5) = 10000 / 87.94385 = 113.71;
+    80% of it is 90.97, which 5 lb steps make 90. By Epley, 116.67 x 80% = 93.3: 95."""
+    program = spec("A:\n  - {exercise: back_squat, sets: 1, reps: 5, load: 80%}\n").replace(
+        "phases:",
+        f"maxes:\n  back_squat: {{tested: {{load: 100, reps: 5}}, estimate: {estimate}}}\nphases:",
+    )
+    assert plan_text(program, None, tmp_path)[0].endswith(f"1x5@{load}")

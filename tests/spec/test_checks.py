@@ -91,8 +91,8 @@ def test_references_are_checked(items: str, expected: str | None) -> None:
     ("step", "message"),
     [
         (
-            "{load: {add: 1}}",
-            "progress[0].load.add: the barbell cannot add 1 kg: loads move in "
+            "{load: {add: 3}}",
+            "progress[0].load.add: the barbell cannot add 3 kg: loads move in "
             "steps of 2.5 kg (a pair of the smallest plates, 1.25)",
         ),
         (
@@ -131,12 +131,12 @@ def test_progression_steps_are_checked(step: str, message: str) -> None:
 def test_dumbbell_steps_follow_the_rack() -> None:
     found = check(
         phase(
-            "- exercise: dumbbell_row\n  reps: 8-12\n  load: 10\n  progress: [{double: {add: 1}}]\n"
+            "- exercise: dumbbell_row\n  reps: 8-12\n  load: 10\n  progress: [{double: {add: 4}}]\n"
         )
     )
     assert found == [
         "s.yaml:19:37: phases[0].sessions.A[0].progress[0].double.add: the dumbbells "
-        "cannot add 1 kg: loads move in steps of 2.5 kg"
+        "cannot add 4 kg: loads move in steps of 2.5 kg"
     ]
 
 
