@@ -164,14 +164,27 @@ def _reps(planned: PlannedSet, most: str, climbing: str) -> str:
 
 # --- sets --------------------------------------------------------------------------------
 
-# How a line of sets begins for each kind: work and AMRAP sets are the plain case.
+# What each kind of set is called where it is named: work and AMRAP sets are the plain
+# case, and warm-ups are listed apart.
 _KIND_WORDS = {
+    "warmup": "warm-up",
+    "ramp": "ramp",
     "work": "",
     "amrap": "",
-    "drop": "drop set ",
-    "rest_pause": "rest-pause ",
-    "partials": "partials ",
+    "drop": "drop set",
+    "rest_pause": "rest-pause",
+    "partials": "partials",
+    "backoff": "back-off",
 }
+
+
+def kind_words(kind: str) -> str:
+    """How a kind of set is named beside its target ("" for work and AMRAP sets).
+
+    >>> kind_words("backoff"), kind_words("work"), kind_words("rest_pause")
+    ('back-off', '', 'rest-pause')
+    """
+    return _KIND_WORDS[kind]
 
 
 def group_sets(sets: Sequence[PlannedSet]) -> Iterator[list[PlannedSet]]:
@@ -191,7 +204,8 @@ def describe_sets(group: list[PlannedSet], units: str, exercise: PlannedExercise
     came from, the plates per side and how the sets are done (RPE, RIR, tempo, rest)."""
     first = group[0]
     load = load_label(first.load, units, exercise)
-    text = f"{_KIND_WORDS[first.kind]}{len(group)} x {reps_words(first)} @ {load}"
+    named = kind_words(first.kind)
+    text = f"{named + ' ' if named else ''}{len(group)} x {reps_words(first)} @ {load}"
     if first.percent is not None:
         text += f" ({percent_text(first.percent)})"
     if first.plates:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from types import MappingProxyType
 
 from generator.log.values import EMPTY_LOG, LoggedSession, TrainingLog
 from generator.plan import prescription
@@ -30,7 +31,13 @@ from generator.plan.sets import planned_sets, technique_due
 from generator.plan.state import Context, Key, Progress, State, track_key
 from generator.plan.summary import week_summary
 from generator.plan.targets import session_target
-from generator.plan.values import Plan, PlannedExercise, PlannedSession, PlannedWeek
+from generator.plan.values import (
+    TARGET_KINDS,
+    Plan,
+    PlannedExercise,
+    PlannedSession,
+    PlannedWeek,
+)
 from generator.plan.waves import wave_sets
 from generator.spec.model import Phase, Prescription, Program
 
@@ -65,7 +72,17 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
     for place, (slot, keys, turn) in enumerate(zip(slots, contents, dates.turns, strict=True)):
         template = templates[slot.label]
         day_type = phase.day_types.get(slot.weekday)
-        context = Context(program, phase, number, week_in_phase, training_week, deload, rule, place)
+        context = Context(
+            program,
+            phase,
+            number,
+            week_in_phase,
+            training_week,
+            deload,
+            rule,
+            place,
+            MappingProxyType(dict(state.work_loads)),
+        )
         claimed: set[int] = set()
         exercises = []
         for key in keys:
@@ -81,6 +98,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
                         logged=(turn.entry, claimed),
                     )
                 )
+        _remember_work_loads(state, slot.label, exercises)
         sessions.append(
             PlannedSession(
                 date=turn.date,
@@ -107,6 +125,15 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
         sessions=tuple(sessions),
         summary=week_summary(program, sessions),
     )
+
+
+def _remember_work_loads(state: State, label: str, exercises: Sequence[PlannedExercise]) -> None:
+    """The heaviest work load of each exercise in a session, for sessions whose loads are
+    a share of this one's."""
+    for exercise in exercises:
+        loads = [s.load for s in exercise.sets if s.kind in TARGET_KINDS and s.load is not None]
+        if loads:
+            state.work_loads[(exercise.prescribed, label)] = max(loads)
 
 
 def _item(phase: Phase, key: Key) -> Prescription:

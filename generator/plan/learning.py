@@ -19,7 +19,7 @@ from generator.plan.maths import estimate_one_rm
 from generator.plan.progression import flat_steps, progressed_load, projected_amount
 from generator.plan.rounding import round_load
 from generator.plan.state import Context, Progress, State
-from generator.plan.values import HARD_KINDS, PlannedSet
+from generator.plan.values import TARGET_KINDS, PlannedSet
 from generator.plan.waves import wave_cycle
 from generator.spec.model import Equipment, Prescription, Step, Success
 from generator.spec.notation import Reps
@@ -47,7 +47,7 @@ def learn_double(
     second such session in a row backs off by the step's share; anything else short of
     the target repeats it. A session that met its target leaves the projection alone."""
     step = next((s for s in flat_steps(item.progress) if s.method == "double"), None)
-    planned = [s for s in sets if s.kind in HARD_KINDS]
+    planned = [s for s in sets if s.kind in TARGET_KINDS]
     if step is None or not planned:
         return
     target = planned[0].reps or reps.low
@@ -113,7 +113,7 @@ def learn_load(
     a failure holds it back, so the load is repeated, moves a stage on at the same load,
     or, after the step's failures in a row (or the last stage), drops the load."""
     step = next((s for s in flat_steps(item.progress) if s.method in ("load", "stages")), None)
-    planned = [s for s in sets if s.kind in HARD_KINDS]
+    planned = [s for s in sets if s.kind in TARGET_KINDS]
     session = (context.week, context.session)
     if step is None or not planned or progress.learned == session:
         return

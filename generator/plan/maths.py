@@ -50,6 +50,10 @@ def _mayhew(load: Fraction, reps: int) -> Fraction:
 
 def _lander(load: Fraction, reps: int) -> Fraction:
     # Lander (1985): 100 w / (101.3 - 2.67123 r), written in exact decimals.
+    if reps >= 38:
+        raise ValueError(
+            f"lander is undefined at {reps} reps (it divides by 101.3 - 2.67123 x reps)"
+        )
     return load * 100 / (Fraction("101.3") - Fraction("2.67123") * reps)
 
 

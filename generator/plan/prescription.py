@@ -77,6 +77,8 @@ def base_load(context: Context, item: Prescription, day_type: str | None) -> Fra
         return None
     if spec.kind == "absolute":
         return spec.value
+    if spec.kind == "session":
+        return session_load(context, item, spec)
     if spec.kind == "percent":
         basis = max_of(context.program, item.exercise, spec.of)
         return spec.value * basis if basis is not None else None
@@ -108,3 +110,23 @@ def _interpolate(ends: tuple[int, int], share: Fraction) -> int:
     """A whole number on the straight line between two, rounded half up."""
     value = ends[0] + (ends[1] - ends[0]) * share
     return int(value + Fraction(1, 2)) if value >= 0 else round(value)
+
+
+class NoEarlierSession(Exception):
+    """A load taken from another session's, before any such session, with no `first`."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label)
+        self.label = label
+
+
+def session_load(context: Context, item: Prescription, spec: LoadSpec) -> Fraction:
+    """A share of the work load the exercise had in the last session labelled as the
+    load says, plus its offset; its `first` load while there has been none."""
+    label = spec.session or ""
+    earlier = context.work_loads.get((item.exercise, label))
+    if earlier is None:
+        if spec.first is None:
+            raise NoEarlierSession(label)
+        return spec.first
+    return earlier * spec.value + spec.offset

@@ -25,6 +25,7 @@ from generator.plan.maths import (
     round_choices,
     round_stack,
 )
+from generator.plan.prescription import NoEarlierSession
 from generator.plan.state import Context, Key
 from generator.plan.values import PlannedSet
 from generator.spec.defaults import HEAVIEST_LOAD
@@ -45,6 +46,13 @@ def load_limit(context: Context, key: Key, item: Prescription) -> Iterator[None]
     the prescription, the week and the session."""
     try:
         yield
+    except NoEarlierSession as missing:
+        raise PlanLimitError(
+            key,
+            f"{item.exercise}'s load is taken from session {missing.label}, but in week "
+            f"{context.week} no session {missing.label} has come before this one: give "
+            "the load it starts at (first)",
+        ) from None
     except _TooHeavy as heavy:
         units = context.program.units
         raise PlanLimitError(

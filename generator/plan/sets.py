@@ -5,9 +5,12 @@ the equipment), the warm-up sets up to them, and an intensity technique's extra 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from fractions import Fraction
+from typing import Literal
 
 from generator.plan.maths import warmup_ramp
+from generator.plan.prescription import session_load
 from generator.plan.rounding import equipment_memo, round_load
 from generator.plan.state import Context, State
 from generator.plan.targets import Target
@@ -57,8 +60,44 @@ def planned_sets(
         )
         for index in range(sets)
     ]
-    warmups = warmup_sets(item, equipment, load)
-    return tuple(warmups + work + _technique_sets(technique, target, load))
+    ramp = _relative_sets(context, item, "ramp", work[0], target)
+    backoff = _relative_sets(context, item, "backoff", work[-1], target)
+    warmups = warmup_sets(item, equipment, ramp[0].load if ramp else load)
+    return tuple(warmups + ramp + work + _technique_sets(technique, target, load) + backoff)
+
+
+def _relative_sets(
+    context: Context,
+    item: Prescription,
+    kind: Literal["ramp", "backoff"],
+    work: PlannedSet,
+    target: Target,
+) -> list[PlannedSet]:
+    """Ramp or back-off sets: each a share of the work sets' rounded load (or of another
+    session's, when it names one), rounded in turn; without a load, as bodyweight work,
+    at the work sets' reps and nothing else."""
+    found: list[PlannedSet] = []
+    written = item.ramp if kind == "ramp" else item.backoff
+    for entry in written:
+        load, plates = work.load, work.plates
+        if work.load is not None:
+            share = work.load * entry.share
+            if entry.source is not None:
+                share = session_load(context, item, entry.source)
+            load, plates = round_load(target.exercise.equipment, share)
+        percent = load / target.basis if load is not None and target.basis else None
+        relative = replace(
+            work,
+            kind=kind,
+            reps=entry.reps or work.reps,
+            reps_max=None if entry.reps else work.reps_max,
+            load=load,
+            plates=plates,
+            percent=percent,
+            percent_of=target.percent_of if percent is not None else None,
+        )
+        found.extend([relative] * entry.sets)
+    return found
 
 
 def _half_up(value: Fraction) -> int:

@@ -8,8 +8,10 @@ not count as done), plus what the log said of wave cycles' AMRAP sets.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
+from types import MappingProxyType
 
 from generator.spec.model import Amount, DeloadRule, Phase, Prescription, Program
 
@@ -32,6 +34,11 @@ class Context:
     deload: bool
     rule: DeloadRule | None
     session: int = 0  # the session's place in its week: one session counts once per track
+    # The work load each exercise had in the last session of each label planned so far,
+    # for loads taken from another session's.
+    work_loads: Mapping[tuple[str, str], Fraction] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
 
 @dataclass
@@ -85,6 +92,7 @@ class State:
     """Everything expansion remembers between weeks."""
 
     progress: dict[TrackKey, Progress] = field(default_factory=dict)
+    work_loads: dict[tuple[str, str], Fraction] = field(default_factory=dict)
     training_weeks: dict[int, int] = field(default_factory=dict)
     wave_cycles: dict[str, int] = field(default_factory=dict)
     technique_weeks: dict[str, int] = field(default_factory=dict)

@@ -15,9 +15,11 @@ from typing import Literal
 from generator.log.values import LoggedExercise, LoggedSession
 from generator.spec.model import Program
 
-SetKind = Literal["warmup", "work", "amrap", "drop", "rest_pause", "partials"]
+SetKind = Literal["warmup", "ramp", "work", "amrap", "drop", "rest_pause", "partials", "backoff"]
 # Sets taken close to failure at a planned load: what hard sets, targets and estimates count.
-HARD_KINDS = ("work", "amrap")
+HARD_KINDS = ("work", "amrap", "backoff")
+# The sets a prescription's target is: what a logged session is judged against.
+TARGET_KINDS = ("work", "amrap")
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,6 @@ from typing import Any
 from generator.log.values import LoggedSet
 from generator.plan.planned_vs_done import WeekProgress, has_log, progress, tracked
 from generator.plan.values import (
-    HARD_KINDS,
     Plan,
     PlannedExercise,
     PlannedSession,
@@ -27,6 +26,7 @@ from generator.wording import (
     exercise_name,
     group_sets,
     json_number,
+    kind_words,
     logged_set,
     logged_sets_brief,
     logged_weight,
@@ -446,7 +446,7 @@ def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
     work = [s for s in exercise.sets if s.kind != "warmup"]
     done = list(exercise.done.sets) if exercise.done is not None else []
     for index, planned in enumerate(work, start=1):
-        kind = "" if planned.kind in HARD_KINDS else planned.kind.replace("_", "-")
+        kind = kind_words(planned.kind)
         rows.append({"set": index, "kind": kind, "target": set_target(planned, units, exercise)})
     for index in range(len(work), len(done)):
         rows.append({"set": index + 1, "kind": "extra", "target": ""})

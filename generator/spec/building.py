@@ -40,6 +40,7 @@ from generator.spec.model import (
     Phase,
     Prescription,
     Program,
+    RelativeSets,
     Reset,
     Scheme,
     SessionTemplate,
@@ -307,7 +308,20 @@ def _prescription(
         cues=tuple(item.get("cues", ())),
         notes=item.get("notes", ""),
         track=item.get("track"),
+        ramp=tuple(_relative_sets(written) for written in item.get("ramp", ())),
+        backoff=tuple(_relative_sets(written) for written in item.get("backoff", ())),
     )
+
+
+def _relative_sets(written: str | Mapping[str, Any]) -> RelativeSets:
+    """A ramp or back-off entry: "62.5%" (one set at the work reps) or {load, sets, reps},
+    the load a share of the work load or of another session's."""
+    if isinstance(written, str):
+        return RelativeSets(1, parse_percent(written))
+    load, sets, reps = written["load"], written.get("sets", 1), written.get("reps")
+    if isinstance(load, Mapping):
+        return RelativeSets(sets, Fraction(1), reps, source=parse_load(load))
+    return RelativeSets(sets, parse_percent(load), reps)
 
 
 def _warmup(value: str | list[str]) -> Warmup:

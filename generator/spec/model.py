@@ -195,6 +195,18 @@ class Warmup:
 
 
 @dataclass(frozen=True, slots=True)
+class RelativeSets:
+    """Sets at a share of the work sets' rounded load: a ramp up to them (before) or
+    back-off sets after them. `reps` None: the work sets' reps. With `source`, the load
+    is instead taken from another session's, as a session load is."""
+
+    sets: int
+    share: Fraction
+    reps: int | None = None
+    source: LoadSpec | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Prescription:
     """One exercise in a session template, with the spec's defaults applied.
 
@@ -219,6 +231,8 @@ class Prescription:
     cues: tuple[str, ...]
     notes: str
     track: str | None = None
+    ramp: tuple[RelativeSets, ...] = ()
+    backoff: tuple[RelativeSets, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,10 @@ notation *means* lives here, once, for the semantic checks and the expansion ali
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 _DURATION = re.compile(r"([-+])?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?\Z")
 
@@ -89,7 +90,7 @@ Reps(low=5, high=5, amrap=True), Reps(low=1, high=1, amrap=True))
     return Reps(int(low), int(high or low))
 
 
-LoadKind = Literal["absolute", "percent", "effort", "bodyweight"]
+LoadKind = Literal["absolute", "percent", "effort", "bodyweight", "session"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +98,18 @@ class LoadSpec:
     """A load as the spec states it, before any max or equipment is applied.
 
     `value` is the load for absolute, the fraction of the max for percent, the
-    RPE for effort (RIR is turned into RPE: rir 2 is rpe 8), and the added (or,
-    negative, assisting) load for bodyweight.
+    RPE for effort (RIR is turned into RPE: rir 2 is rpe 8), the added (or,
+    negative, assisting) load for bodyweight, and for session the share of the work
+    load the exercise had in the last session labelled `session`, plus `offset`
+    (`first` is the load while there has been no such session).
     """
 
     kind: LoadKind
     value: Fraction
     of: Literal["one_rm", "training_max"] = "one_rm"
+    session: str | None = None
+    offset: Fraction = Fraction(0)
+    first: Fraction | None = None
 
 
 _PERCENT_LOAD = re.compile(r"(\d+(?:\.\d+)?)% ?(1rm|tm)?\Z")
@@ -111,14 +117,23 @@ _EFFORT = re.compile(r"(rpe|rir) ?(\d+(?:\.5)?)\Z")
 _BODYWEIGHT = re.compile(r"bodyweight(?: ?([-+]) ?(\d+(?:\.\d+)?))?\Z")
 
 
-def parse_load(value: float | int | str) -> LoadSpec:
-    """A load as written: 60, "65%", "80% tm", "rpe 8", "rir 2", "bodyweight+10".
+def parse_load(value: float | int | str | Mapping[str, Any]) -> LoadSpec:
+    """A load as written: 60, "65%", "80% tm", "rpe 8", "rir 2", "bodyweight+10", or
+    {session: A, share: 80%, add: 5, first: 100}, relative to another session's load.
 
     >>> parse_load(60).value, parse_load("80% tm").of, parse_load("rir 2").value
     (Fraction(60, 1), 'training_max', Fraction(8, 1))
-    >>> parse_load("bodyweight-20")
-    LoadSpec(kind='bodyweight', value=Fraction(-20, 1), of='one_rm')
+    >>> parse_load("bodyweight-20").value, parse_load({"session": "mon", "share": "90%"}).value
+    (Fraction(-20, 1), Fraction(9, 10))
     """
+    if isinstance(value, Mapping):
+        return LoadSpec(
+            "session",
+            parse_percent(value.get("share", "100%")),
+            session=value["session"],
+            offset=exact(value.get("add", 0)),
+            first=exact(value["first"]) if "first" in value else None,
+        )
     if not isinstance(value, str):
         return LoadSpec("absolute", exact(value))
     if match := _PERCENT_LOAD.match(value):

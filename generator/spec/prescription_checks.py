@@ -37,7 +37,7 @@ from generator.spec.notation import (
     parse_percent,
     parse_reps,
 )
-from generator.spec.progression_checks import check_reactive_step
+from generator.spec.progression_checks import check_reactive_step, check_relative_loads
 from generator.spec.schema import show
 from generator.wording import float_text
 
@@ -59,6 +59,7 @@ def check_use(checker: Checker, use: Use) -> None:
     if "reps" in item and reps.low > reps.high:
         checker.error((*use.path, "reps"), f"{item['reps']}: the low end is above the high end")
     _check_loads(checker, use, exercise_id, reps)
+    check_relative_loads(checker, use)
     _check_pause_has_tempo(checker, use)
     _check_wave(checker, use, phase)
     _check_band(checker, use)

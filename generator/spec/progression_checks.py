@@ -12,9 +12,10 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.spec.checker import Checker
-from generator.spec.layout import StepAt, Use, steps_of, uses
+from generator.spec.layout import StepAt, Use, phase_sessions, session_items, steps_of, uses
 from generator.spec.loader import Path
 from generator.spec.notation import parse_percent, parse_reps
+from generator.spec.schema import show
 
 # Checks a fixed amount of load against the equipment (prescription_checks' rule).
 IncrementCheck = Callable[[Checker, Use, Path, float | int | str], None]
@@ -136,3 +137,37 @@ def check_tracks(checker: Checker) -> None:
                 "sessions of a lift share one progression, so give them the same steps, "
                 "or name a separate track here (track: light)",
             )
+
+
+def check_relative_loads(checker: Checker, use: Use) -> None:
+    """A load taken from another session names a session of the phase that trains the
+    exercise; ramp sets rise to the work sets and back-off sets are no heavier."""
+    load = use.item.get("load")
+    if isinstance(load, Mapping):
+        _check_session_load(checker, use, load)
+    for key, word in (("ramp", "below"), ("backoff", "at most")):
+        for index, entry in enumerate(use.item.get(key, ())):
+            where: Path = (*use.path, key, index)
+            written = entry if isinstance(entry, str) else entry["load"]
+            if isinstance(written, Mapping):
+                _check_session_load(checker, use, written, (*where, "load", "session"))
+                continue
+            share = parse_percent(written)
+            heavy = share >= 1 if key == "ramp" else share > 1
+            if heavy or share <= 0:
+                checker.error(where, f"a {key} set is {word} 100% of the work load, above 0%")
+
+
+def _check_session_load(
+    checker: Checker, use: Use, load: Mapping[str, Any], path: Path | None = None
+) -> None:
+    label = load["session"]
+    sessions = phase_sessions(checker.program["phases"], use.phase_index) or {}
+    path = path or (*use.path, "load", "session")
+    if label not in sessions:
+        known = ", ".join(sessions)
+        checker.error(path, f"no session {show(label)} in this phase (it has {known})")
+        return
+    exercise = use.item["exercise"]
+    if not any(item["exercise"] == exercise for item in session_items(sessions[label])):
+        checker.error(path, f"session {label} has no {exercise} to take the load from")
