@@ -63,8 +63,6 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
     """One week's sessions, planned in date order, and its summary."""
     slots = dates.calendar.slots
     deload = number in program.deloads
-    rule = program.deloads.get(number)
-    week_in_phase = number - phase.first_week + 1
     training_week = state.training_weeks.get(phase.index, 0)
     templates = {template.label: template for template in phase.sessions}
     contents = _session_contents(phase, slots, training_week)
@@ -72,17 +70,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
     for place, (slot, keys, turn) in enumerate(zip(slots, contents, dates.turns, strict=True)):
         template = templates[slot.label]
         day_type = phase.day_types.get(slot.weekday)
-        context = Context(
-            program,
-            phase,
-            number,
-            week_in_phase,
-            training_week,
-            deload,
-            rule,
-            place,
-            MappingProxyType(dict(state.work_loads)),
-        )
+        context = _context(program, phase, number, state, place)
         claimed: set[int] = set()
         exercises = []
         for key in keys:
@@ -134,6 +122,21 @@ def _remember_work_loads(state: State, label: str, exercises: Sequence[PlannedEx
         loads = [s.load for s in exercise.sets if s.kind in TARGET_KINDS and s.load is not None]
         if loads:
             state.work_loads[(exercise.prescribed, label)] = max(loads)
+
+
+def _context(program: Program, phase: Phase, number: int, state: State, place: int) -> Context:
+    """What the session at `place` in week `number` is planned in."""
+    return Context(
+        program,
+        phase,
+        number,
+        week_in_phase=number - phase.first_week + 1,
+        training_week=state.training_weeks.get(phase.index, 0),
+        deload=number in program.deloads,
+        rule=program.deloads.get(number),
+        session=place,
+        work_loads=MappingProxyType(dict(state.work_loads)),
+    )
 
 
 def _item(phase: Phase, key: Key) -> Prescription:

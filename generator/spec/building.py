@@ -54,6 +54,7 @@ from generator.spec.model import (
     parse_amount,
 )
 from generator.spec.notation import (
+    Interval,
     exact,
     parse_duration,
     parse_interval,
@@ -377,17 +378,7 @@ def step_from(spec: Mapping[str, Any]) -> Step:
         settings.get("every", "session") if method == "stages" else setting("every")
     )
     if method == "load":
-        fail = settings.get("fail", {})
-        return Step(
-            method,
-            every,
-            amount=parse_amount(settings.get("add", 0)),
-            cap=exact(settings["max"]) if "max" in settings else None,
-            success=success_from(settings.get("success", "all")),
-            table=amrap_table(settings.get("by_amrap", {})),
-            fail_after=fail.get("after", 1),
-            drop=parse_amount(fail["drop"]) if "drop" in fail else None,
-        )
+        return _load_step(every, settings)
     if method == "double":
         back_off = parse_percent(settings["back_off"]) if "back_off" in settings else None
         return Step(
@@ -433,6 +424,21 @@ def step_from(spec: Mapping[str, Any]) -> Step:
         ladder = tuple(settings.get("ladder", ()))
         return Step(method, every, amount=parse_amount(setting("reset")), sequence=ladder)
     return Step(method, every, steps=tuple(step_from(inner) for inner in settings["steps"]))
+
+
+def _load_step(every: Interval, settings: Mapping[str, Any]) -> Step:
+    """A load step: an amount (or an AMRAP table) added on success, and what failures do."""
+    fail = settings.get("fail", {})
+    return Step(
+        "load",
+        every,
+        amount=parse_amount(settings.get("add", 0)),
+        cap=exact(settings["max"]) if "max" in settings else None,
+        success=success_from(settings.get("success", "all")),
+        table=amrap_table(settings.get("by_amrap", {})),
+        fail_after=fail.get("after", 1),
+        drop=parse_amount(fail["drop"]) if "drop" in fail else None,
+    )
 
 
 def success_from(text: str) -> Success:

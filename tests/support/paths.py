@@ -24,6 +24,11 @@ def example_programs() -> list[Path]:
     return sorted(PROGRAMS.glob("*.yaml"))
 
 
+def library_programs() -> list[Path]:
+    """Every program of the library (programs/library), in a stable order."""
+    return sorted((PROGRAMS / "library").glob("*.yaml"))
+
+
 def hostile_specs() -> list[Path]:
     """Every hostile spec, in a stable order."""
     return sorted(HOSTILE.glob("*.yaml"))
