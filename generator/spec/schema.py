@@ -231,7 +231,10 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
         if all(sub.validator == "required" for sub in error.context):
             yield error  # reported as "needs one of" below
             return
-        chosen = best_match(error.context)
+        # A branch for another type of value was not the one meant (a number given where
+        # a load or a mapping may go is a load gone wrong, not a mapping).
+        meant = [sub for sub in error.context if sub.validator != "type" or sub.relative_path]
+        chosen = best_match(meant or error.context)
         if chosen is not None:
             yield from _leaves(chosen)
             return

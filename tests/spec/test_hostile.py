@@ -317,7 +317,7 @@ CASES = [
         (
             23,
             27,
-            f"{A0}.progress[0].load.add: the barbell cannot add 1 kg: loads move in steps of "
+            f"{A0}.progress[0].load.add: the barbell cannot add 3 kg: loads move in steps of "
             "2.5 kg (a pair of the smallest plates, 1.25)",
         ),
     ),
