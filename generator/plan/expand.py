@@ -17,29 +17,32 @@ is the rule of generator.plan.matching.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from fractions import Fraction
 from types import MappingProxyType
 
-from generator.log.values import EMPTY_LOG, LoggedSession, TrainingLog
+from generator.log.values import EMPTY_LOG, LoggedExercise, LoggedSession, TrainingLog
 from generator.plan import prescription
 from generator.plan.calendar import Dates, Slot, skipped_dates, week_calendars, week_dates
 from generator.plan.learning import learn_amrap, learn_double, learn_load
 from generator.plan.matching import claim
+from generator.plan.maxes import Maxes, logged_estimate
 from generator.plan.progression import advance, flat_steps
 from generator.plan.rounding import forget_equipment, load_limit
 from generator.plan.sets import planned_sets, technique_due
 from generator.plan.state import Context, Key, Progress, State, track_key
 from generator.plan.summary import week_summary
-from generator.plan.targets import session_target
+from generator.plan.targets import Target, session_target
 from generator.plan.values import (
     TARGET_KINDS,
     Plan,
     PlannedExercise,
     PlannedSession,
+    PlannedSet,
     PlannedWeek,
 )
 from generator.plan.waves import wave_sets
-from generator.spec.model import Phase, Prescription, Program
+from generator.spec.model import Phase, Prescription, Program, Technique
 
 
 def expand(program: Program, log: TrainingLog = EMPTY_LOG) -> Plan:
@@ -47,7 +50,7 @@ def expand(program: Program, log: TrainingLog = EMPTY_LOG) -> Plan:
     from what the log says was done."""
     forget_equipment()
     dates = week_dates(program, week_calendars(program), log)
-    state = State()
+    state = State(Maxes.written(program))
     weeks = []
     for phase in program.phases:
         for number in range(phase.first_week, phase.last_week + 1):
@@ -125,7 +128,10 @@ def _remember_work_loads(state: State, label: str, exercises: Sequence[PlannedEx
 
 
 def _context(program: Program, phase: Phase, number: int, state: State, place: int) -> Context:
-    """What the session at `place` in week `number` is planned in."""
+    """What the session at `place` in week `number` is planned in: among it, every max
+    as it stands, each lift's completed wave cycles counted."""
+    for exercise in state.maxes.wave_of:
+        state.maxes.settle(exercise, _cycles(program, phase, number, state, exercise), state.amraps)
     return Context(
         program,
         phase,
@@ -136,7 +142,22 @@ def _context(program: Program, phase: Phase, number: int, state: State, place: i
         rule=program.deloads.get(number),
         session=place,
         work_loads=MappingProxyType(dict(state.work_loads)),
+        maxes=state.maxes.view(),
     )
+
+
+def _cycles(program: Program, phase: Phase, number: int, state: State, exercise: str) -> int:
+    """The wave cycles a lift has completed by week `number`: those of earlier phases, and
+    in a wave phase that trains it, those of this one so far."""
+    done = state.wave_cycles.get(exercise, 0)
+    if phase.model != "wave":
+        return done
+    for template in phase.sessions:
+        for item in template.items:
+            wave = program.waves.get(item.wave or "")
+            if item.exercise == exercise and wave is not None:
+                return done + (number - phase.first_week) // len(wave.weeks)
+    return done
 
 
 def _item(phase: Phase, key: Key) -> Prescription:
@@ -204,24 +225,16 @@ def _exercise(
         if done is not None:
             learn_amrap(context, item, sets, done, state)
     else:
-        base_load = prescription.base_load(context, item, day_type)
-        if not context.deload:
-            advance(context, item, day_type, progress, base_load)
-        target = session_target(context, item, day_type, progress, base_load)
+        target, sets = _prescribed(
+            context, item, day_type, state, progress=progress, technique=technique
+        )
         rung_exercise = target.exercise
-        sets = planned_sets(context, item, target, technique)
         done = claim(entry, claimed, item.exercise, rung_exercise.id)
         if done is not None and not context.deload:
             learn_double(item, target.reps, sets, done, progress)
-            learn_load(
-                context,
-                item,
-                sets,
-                done,
-                progress,
-                base_load=base_load,
-                equipment=rung_exercise.equipment,
-            )
+            learn_load(context, item, sets, done, progress, target=target, maxes=state.maxes)
+    if done is not None:
+        _learn_max(context, item, done, state)
     return PlannedExercise(
         exercise=rung_exercise.id,
         name=rung_exercise.name,
@@ -237,6 +250,38 @@ def _exercise(
         sets=sets,
         done=done,
     )
+
+
+def _prescribed(
+    context: Context,
+    item: Prescription,
+    day_type: str | None,
+    state: State,
+    *,
+    progress: Progress,
+    technique: Technique | None,
+) -> tuple[Target, tuple[PlannedSet, ...]]:
+    """A prescription's target and sets this session, after its steps due have fired (a
+    max step among them moves the max this session's load is taken from)."""
+    base_load = prescription.base_load(context, item, day_type)
+    if not context.deload:
+        advance(context, item, day_type, progress, base_load, maxes=state.maxes)
+        if any(step.method == "max" for step in flat_steps(item.progress)):
+            context = replace(context, maxes=state.maxes.view())
+            base_load = prescription.base_load(context, item, day_type)
+    target = session_target(context, item, day_type, progress, base_load)
+    return target, planned_sets(context, item, target, technique)
+
+
+def _learn_max(context: Context, item: Prescription, done: LoggedExercise, state: State) -> None:
+    """A logged test sets the lift's max, as does every logged session of a lift whose max
+    is re-estimated from the log."""
+    entry = context.program.maxes.get(item.exercise)
+    if entry is None or not (item.test is not None or entry.from_log):
+        return
+    estimate = logged_estimate(done, entry.estimate)
+    if estimate is not None:
+        state.maxes.estimate(item.exercise, estimate)
 
 
 def _bodyweight_delta(item: Prescription) -> Fraction | None:

@@ -16,9 +16,16 @@ from fractions import Fraction
 
 from generator.log.values import LoggedExercise
 from generator.plan.maths import estimate_one_rm
-from generator.plan.progression import flat_steps, progressed_load, projected_amount
+from generator.plan.maxes import Maxes
+from generator.plan.progression import (
+    flat_steps,
+    max_of_step,
+    progressed_load,
+    projected_amount,
+)
 from generator.plan.rounding import round_load
 from generator.plan.state import Context, Progress, State
+from generator.plan.targets import Target
 from generator.plan.values import TARGET_KINDS, PlannedSet
 from generator.plan.waves import wave_cycle
 from generator.spec.model import Equipment, Prescription, Step, Success
@@ -105,14 +112,16 @@ def learn_load(
     done: LoggedExercise,
     progress: Progress,
     *,
-    base_load: Fraction | None,
-    equipment: Equipment | None,
+    target: Target,
+    maxes: Maxes,
 ) -> None:
-    """A load or stage step from a logged session. A success lets the next addition
+    """A load, stage or max step from a logged session. A success lets the next addition
     happen (by the AMRAP table's row for the reps of the last set, if the step has one);
     a failure holds it back, so the load is repeated, moves a stage on at the same load,
-    or, after the step's failures in a row (or the last stage), drops the load."""
-    step = next((s for s in flat_steps(item.progress) if s.method in ("load", "stages")), None)
+    or, after the step's failures in a row (or the last stage), drops the load (or, for
+    a max step, lowers the max)."""
+    reactive = ("load", "stages", "max")
+    step = next((s for s in flat_steps(item.progress) if s.method in reactive), None)
     planned = [s for s in sets if s.kind in TARGET_KINDS]
     session = (context.week, context.session)
     if step is None or not planned or progress.learned == session:
@@ -125,16 +134,20 @@ def learn_load(
             progress.next_amount = projected_amount(step, made[-1])
         return
     progress.held = True
-    failed = planned[0].load
+    failed, equipment = planned[0].load, target.exercise.equipment
     if step.method == "stages":
-        _next_stage(step, progress, failed, base_load, equipment)
+        _next_stage(step, progress, failed, target.base_load, equipment)
         return
     progress.fails += 1
-    if step.drop is not None and progress.fails >= step.fail_after and failed is not None:
+    if step.drop is None or progress.fails < step.fail_after:
+        return
+    progress.fails = 0
+    if step.method == "max":
+        maxes.move(item.exercise, max_of_step(step, maxes, item.exercise), step.drop, lower=True)
+    elif failed is not None:
         drop = step.drop
         lighter = failed * (1 - drop.value) if drop.relative else failed - drop.value
-        _set_load(progress, base_load, _made(equipment, lighter))
-        progress.fails = 0
+        _set_load(progress, target.base_load, _made(equipment, lighter))
 
 
 def _succeeded(success: Success, planned: Sequence[PlannedSet], made: Sequence[int]) -> bool:

@@ -13,7 +13,7 @@ from typing import Literal
 
 from generator.plan.maths import rpe_percent
 from generator.plan.state import Context
-from generator.spec.model import DayType, Linear, Phase, Prescription, max_of
+from generator.spec.model import DayType, Linear, Phase, Prescription
 from generator.spec.notation import LoadSpec, Reps
 
 
@@ -80,9 +80,9 @@ def base_load(context: Context, item: Prescription, day_type: str | None) -> Fra
     if spec.kind == "session":
         return session_load(context, item, spec)
     if spec.kind == "percent":
-        basis = max_of(context.program, item.exercise, spec.of)
+        basis = current_max(context, item.exercise, spec.of)
         return spec.value * basis if basis is not None else None
-    one_rm = max_of(context.program, item.exercise, "one_rm")
+    one_rm = current_max(context, item.exercise, "one_rm")
     reps = base_reps(context, item, day_type)
     return rpe_percent(reps.high, spec.value) * one_rm if one_rm is not None else None
 
@@ -130,3 +130,10 @@ def session_load(context: Context, item: Prescription, spec: LoadSpec) -> Fracti
             raise NoEarlierSession(label)
         return spec.first
     return earlier * spec.value + spec.offset
+
+
+def current_max(context: Context, exercise: str, of: str) -> Fraction | None:
+    """The max a percentage of `of` (one_rm or training_max) is taken from, as it stands
+    when the session is planned."""
+    entry = context.maxes.get(exercise)
+    return entry.basis(of) if entry is not None else None

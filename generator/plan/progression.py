@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Literal
 
 from generator.plan import prescription
+from generator.plan.maxes import Maxes
 from generator.plan.rounding import round_load
 from generator.plan.state import Context, Progress
 from generator.spec.model import Amount, Equipment, Exercise, Prescription, Program, Step
@@ -27,6 +29,8 @@ class _Moment:
     reps: Reps
     base_load: Fraction | None
     equipment: Equipment | None
+    exercise: str
+    maxes: Maxes
 
 
 def advance(
@@ -35,10 +39,13 @@ def advance(
     day_type: str | None,
     progress: Progress,
     base_load: Fraction | None,
+    *,
+    maxes: Maxes,
 ) -> None:
     """Fire every step whose time has come, before this session's values are taken.
 
-    A track moves once a session, however many of its prescriptions the session holds.
+    A track moves once a session, however many of its prescriptions the session holds;
+    a max step moves the lift's max in `maxes`.
     """
     session = (context.week, context.session)
     if progress.advanced == session:
@@ -46,7 +53,7 @@ def advance(
     progress.advanced = session
     exercise = ladder_rung(context.program, item, progress, list(flat_steps(item.progress)))
     reps = prescription.base_reps(context, item, day_type)
-    moment = _Moment(context.week, reps, base_load, exercise.equipment)
+    moment = _Moment(context.week, reps, base_load, exercise.equipment, item.exercise, maxes)
     _advance_steps(item.progress, (), progress, moment, active=True)
     if progress.stage == 0:
         progress.first_stage_load = progressed_load(progress, base_load)
@@ -85,13 +92,18 @@ def _advance_steps(
 def _apply(step: Step, progress: Progress, moment: _Moment) -> None:
     """One step's change to the progress, as its method says."""
     method = step.method
-    if method in ("load", "stages"):
+    if method in ("load", "stages", "max"):
         if progress.held:  # the log says the last session failed: repeat (or drop) its load
             progress.held = False
             return
         amount = progress.next_amount or projected_amount(step, moment.reps.low)
         progress.next_amount = None
-        add_load(progress, amount)
+        if method == "max":
+            moment.maxes.move(
+                moment.exercise, max_of_step(step, moment.maxes, moment.exercise), amount
+            )
+        else:
+            add_load(progress, amount)
     elif method == "double" and step.amount is not None:
         span = moment.reps.high - moment.reps.low
         if progress.hold:
@@ -127,6 +139,15 @@ def projected_amount(step: Step, reps: int) -> Amount:
         return step.amount or Amount(Fraction(0), relative=False)
     row = next((row for row in step.table if row.holds(reps)), None)
     return row.amount if row is not None else Amount(Fraction(0), relative=False)
+
+
+def max_of_step(step: Step, maxes: Maxes, exercise: str) -> Literal["one_rm", "training_max"]:
+    """Which max a max step moves: the one it names, else the training max if the lift
+    has one, else its one-rep max."""
+    if step.of is not None:
+        return step.of
+    entry = maxes.current.get(exercise)
+    return "training_max" if entry is not None and entry.training_max is not None else "one_rm"
 
 
 def add_load(progress: Progress, amount: Amount) -> None:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 
-from generator.spec.model import Amount, DeloadRule, Phase, Prescription, Program
+from generator.plan.maxes import Amraps, Maxes
+from generator.spec.model import Amount, DeloadRule, Max, Phase, Prescription, Program
 
 Key = tuple[int, str, int]  # phase index, session label, position in the session
 # Whose progression a prescription moves: its lift's track in the phase (phase index,
@@ -39,6 +40,8 @@ class Context:
     work_loads: Mapping[tuple[str, str], Fraction] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    # Each exercise's max as it stands when the session is planned.
+    maxes: Mapping[str, Max] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass
@@ -91,13 +94,14 @@ class Progress:
 class State:
     """Everything expansion remembers between weeks."""
 
+    maxes: Maxes
     progress: dict[TrackKey, Progress] = field(default_factory=dict)
     work_loads: dict[tuple[str, str], Fraction] = field(default_factory=dict)
     training_weeks: dict[int, int] = field(default_factory=dict)
     wave_cycles: dict[str, int] = field(default_factory=dict)
     technique_weeks: dict[str, int] = field(default_factory=dict)
     # Logged AMRAP sets by exercise and wave cycle: (every one met its reps, best estimate).
-    amraps: dict[tuple[str, int], tuple[bool, Fraction | None]] = field(default_factory=dict)
+    amraps: Amraps = field(default_factory=dict)
 
     def close_phase(self, program: Program, phase: Phase) -> None:
         """Completed wave cycles raise the training max for the phases that follow."""

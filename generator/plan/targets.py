@@ -11,11 +11,12 @@ from fractions import Fraction
 from typing import Literal
 
 from generator.plan import prescription
+from generator.plan.maths import estimate_one_rm
 from generator.plan.prescription import load_spec
 from generator.plan.progression import flat_steps, ladder_rung, progressed_load
 from generator.plan.rounding import load_step
 from generator.plan.state import Context, Progress
-from generator.spec.model import Equipment, Exercise, Prescription, Step, max_of
+from generator.spec.model import Equipment, Exercise, Prescription, Step
 from generator.spec.notation import Reps, parse_tempo
 
 
@@ -33,6 +34,8 @@ class Target:
     rpe: Fraction | None
     tempo: str | None
     rest: int
+    # The load before progression, which a drop or a reset moves the progression from.
+    base_load: Fraction | None = None
 
 
 def session_target(
@@ -51,6 +54,10 @@ def session_target(
         _limited(prescription.base_sets(context, item, day_type), progress.sets_add, steps, "sets"),
     )
     reps = _progressed_reps(prescription.base_reps(context, item, day_type), progress, steps)
+    if item.test is not None:  # one set: the rep max tested, or as many reps as possible
+        sets = item.sets or 1
+        amrap = item.test == "amrap"
+        reps = Reps(1, 1, amrap=True) if amrap else Reps(int(item.test), int(item.test))
     stages = next((step for step in steps if step.method == "stages"), None)
     if stages is not None:  # the stage reached gives the sets and reps
         scheme = stages.schemes[min(progress.stage, len(stages.schemes) - 1)]
@@ -58,6 +65,8 @@ def session_target(
     climbed = min(progress.double_reps, reps.high - reps.low)
     reps_target: int | None = reps.low + climbed if _has(steps, "double") else None
     load = progressed_load(progress, base_load, _finer_step(steps, exercise.equipment))
+    if item.test not in (None, "amrap") and item.load is None:
+        load = _rep_max(context, item.exercise, int(item.test or 1))
     for step in steps:
         if step.method == "load" and step.cap is not None and load is not None:
             load = min(load, step.cap)
@@ -65,7 +74,7 @@ def session_target(
     percent_of: Literal["one_rm", "training_max"] | None = None
     if spec is not None and spec.kind in ("percent", "effort") and exercise.id == item.exercise:
         percent_of = spec.of  # on another rung of a ladder, this exercise's max does not apply
-    basis = max_of(context.program, item.exercise, percent_of) if percent_of else None
+    basis = prescription.current_max(context, item.exercise, percent_of) if percent_of else None
     rpe = spec.value if spec is not None and spec.kind == "effort" else item.rpe
     rest = _limited(item.rest, progress.rest_add, steps, "rest")
     return Target(
@@ -79,7 +88,17 @@ def session_target(
         rpe=rpe,
         tempo=_tempo(item, progress, steps),
         rest=rest,
+        base_load=base_load,
     )
+
+
+def _rep_max(context: Context, exercise: str, reps: int) -> Fraction | None:
+    """The load the max as it stands predicts for `reps` reps, by its estimator: what a
+    rep-max test works up to."""
+    entry = context.maxes.get(exercise)
+    if entry is None or entry.one_rm is None:
+        return None
+    return entry.one_rm / estimate_one_rm(Fraction(1), reps, entry.estimate)
 
 
 def _finer_step(steps: Sequence[Step], equipment: Equipment | None) -> Fraction | None:

@@ -12,7 +12,7 @@ import datetime
 from collections.abc import Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from generator.plan.maths import Rounding, estimate_one_rm
 from generator.spec.catalogue import CATALOGUE
@@ -188,7 +188,8 @@ def max_from(entry: Mapping[str, Any]) -> Max:
         "cycle_increase", schema_default("definitions", "max", "properties", "cycle_increase")
     )
     amrap = entry.get("amrap", schema_default("definitions", "max", "properties", "amrap"))
-    return Max(one_rm, training_max, parse_amount(increase), method, amrap, share)
+    from_log = entry.get("from_log", False)
+    return Max(one_rm, training_max, parse_amount(increase), method, amrap, share, from_log)
 
 
 def _wave(name: str, spec: Mapping[str, Any]) -> Wave:
@@ -309,9 +310,19 @@ def _prescription(
         cues=tuple(item.get("cues", ())),
         notes=item.get("notes", ""),
         track=item.get("track"),
+        test=_test(item.get("test")),
         ramp=tuple(_relative_sets(written) for written in item.get("ramp", ())),
         backoff=tuple(_relative_sets(written) for written in item.get("backoff", ())),
     )
+
+
+def _test(written: str | None) -> int | Literal["amrap"] | None:
+    """A test as written: "5rm" is a five-rep max, "amrap" as many reps as possible."""
+    if written is None:
+        return None
+    if written == "amrap":
+        return "amrap"
+    return int(written.removesuffix("rm"))
 
 
 def _relative_sets(written: str | Mapping[str, Any]) -> RelativeSets:
@@ -377,8 +388,8 @@ def step_from(spec: Mapping[str, Any]) -> Step:
     every = parse_interval(
         settings.get("every", "session") if method == "stages" else setting("every")
     )
-    if method == "load":
-        return _load_step(every, settings)
+    if method in ("load", "max"):
+        return _load_step(method, every, settings)
     if method == "double":
         back_off = parse_percent(settings["back_off"]) if "back_off" in settings else None
         return Step(
@@ -426,11 +437,12 @@ def step_from(spec: Mapping[str, Any]) -> Step:
     return Step(method, every, steps=tuple(step_from(inner) for inner in settings["steps"]))
 
 
-def _load_step(every: Interval, settings: Mapping[str, Any]) -> Step:
-    """A load step: an amount (or an AMRAP table) added on success, and what failures do."""
+def _load_step(method: str, every: Interval, settings: Mapping[str, Any]) -> Step:
+    """A load (or max) step: an amount, or an AMRAP table's, added on success, and what
+    failures do."""
     fail = settings.get("fail", {})
     return Step(
-        "load",
+        method,
         every,
         amount=parse_amount(settings.get("add", 0)),
         cap=exact(settings["max"]) if "max" in settings else None,
@@ -438,6 +450,7 @@ def _load_step(every: Interval, settings: Mapping[str, Any]) -> Step:
         table=amrap_table(settings.get("by_amrap", {})),
         fail_after=fail.get("after", 1),
         drop=parse_amount(fail["drop"]) if "drop" in fail else None,
+        of=settings.get("of"),
     )
 
 

@@ -93,6 +93,8 @@ class Max:
     estimate: str = "epley"
     amrap: Literal["check", "estimate"] = "check"
     training_share: Fraction | None = None
+    # Re-estimate the one-rep max from every logged session of the lift.
+    from_log: bool = False
 
     def basis(self, of: str) -> Fraction | None:
         """The max a percentage of `of` (one_rm or training_max) is taken from, if known."""
@@ -171,6 +173,7 @@ class Step:
     drop: Amount | None = None
     schemes: tuple[Scheme, ...] = ()
     reset: Reset = Reset()
+    of: Literal["one_rm", "training_max"] | None = None  # a max step's max (None: the TM if any)
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +236,8 @@ class Prescription:
     track: str | None = None
     ramp: tuple[RelativeSets, ...] = ()
     backoff: tuple[RelativeSets, ...] = ()
+    # A test whose logged result sets the max: a rep max (1-12) or an AMRAP at the load.
+    test: int | Literal["amrap"] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,11 @@ from generator.spec.notation import (
     parse_percent,
     parse_reps,
 )
-from generator.spec.progression_checks import check_reactive_step, check_relative_loads
+from generator.spec.progression_checks import (
+    check_reactive_step,
+    check_relative_loads,
+    check_test,
+)
 from generator.spec.schema import show
 from generator.wording import float_text
 
@@ -60,6 +64,7 @@ def check_use(checker: Checker, use: Use) -> None:
         checker.error((*use.path, "reps"), f"{item['reps']}: the low end is above the high end")
     _check_loads(checker, use, exercise_id, reps)
     check_relative_loads(checker, use)
+    check_test(checker, use)
     _check_pause_has_tempo(checker, use)
     _check_wave(checker, use, phase)
     _check_band(checker, use)
@@ -188,7 +193,7 @@ def _check_step(checker: Checker, use: Use, step: StepAt, has_range: bool) -> No
     method, settings, here = step.method, step.settings, step.path
     if method in ("load", "double") and "add" in settings:
         _check_increment(checker, use, (*here, "add"), settings["add"])
-    if method in ("load", "stages"):
+    if method in ("load", "stages", "max"):
         check_reactive_step(checker, use, step, _check_increment)
     if method == "double":
         _check_double(checker, use, step, has_range)

@@ -26,11 +26,16 @@ def check_reactive_step(
 ) -> None:
     """A load step's success rule, AMRAP table and failure rule, or a stages step."""
     settings, here = step.settings, step.path
-    if step.method == "load":
+    if step.method == "max" and use.item["exercise"] not in checker.program.get("maxes", {}):
+        exercise = use.item["exercise"]
+        checker.error(here, f"a max step moves the max: add maxes.{exercise}")
+    if step.method in ("load", "max"):
         if "add" in settings and "by_amrap" in settings:
             checker.error(here, "give add or by_amrap, not both: the table gives the amounts")
         _check_success(checker, use, here, settings)
-        _check_table(checker, use, here, settings, check_increment)
+        # A max is not lifted as it stands, so its raises need not be the equipment's steps.
+        increment = check_increment if step.method == "load" else _any_increment
+        _check_table(checker, use, here, settings, increment)
         _check_drop(checker, here, settings.get("fail", {}))
     elif step.method == "stages":
         check_increment(checker, use, (*here, "add"), settings["add"])
@@ -49,6 +54,10 @@ def check_reactive_step(
 
 
 _LOAD_METHODS = ("load", "double", "stages")
+
+
+def _any_increment(checker: Checker, use: Use, path: Path, add: float | int | str) -> None:
+    """Every amount will do (for a max, which is rounded only when a load is taken of it)."""
 
 
 def _amrap_reps(use: Use) -> int | None:
@@ -171,3 +180,27 @@ def _check_session_load(
     exercise = use.item["exercise"]
     if not any(item["exercise"] == exercise for item in session_items(sessions[label])):
         checker.error(path, f"session {label} has no {exercise} to take the load from")
+
+
+def check_test(checker: Checker, use: Use) -> None:
+    """A test gives its own sets and reps and sets the max: it needs a load to be done at
+    (an AMRAP test) or a max to plan the rep max from, and no progression of its own."""
+    test = use.item.get("test")
+    if test is None:
+        return
+    item, path = use.item, (*use.path, "test")
+    for key in ("reps", "wave", "progress", "ramp", "backoff"):
+        if key in item:
+            checker.error((*use.path, key), f"a test gives its own sets and reps: drop {key}")
+    if test == "amrap" and "load" not in item:
+        checker.error(path, "an AMRAP test is done at a load: give the load")
+    if item["exercise"] in checker.program.get("maxes", {}):
+        return
+    if test != "amrap" and "load" not in item:
+        checker.error(
+            path,
+            f"a {test} test plans its load from the max: add maxes.{item['exercise']} "
+            "or give the load",
+        )
+    else:
+        checker.warn(path, f"a test sets the max, but {item['exercise']} has none under maxes")
