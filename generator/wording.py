@@ -153,6 +153,8 @@ def reps_words(planned: PlannedSet) -> str:
 
 
 def _reps(planned: PlannedSet, most: str, climbing: str) -> str:
+    if planned.seconds is not None:  # a timed set: "30s", "1m30s"
+        return format_duration(planned.seconds)
     if planned.reps is None:
         return most
     if planned.kind == "amrap":
@@ -218,7 +220,7 @@ def describe_sets(group: list[PlannedSet], units: str, exercise: PlannedExercise
     if first.tempo:
         details.append(f"tempo {first.tempo}")
     if first.rest:
-        details.append(f"rest {format_duration(first.rest)}")
+        details.append(f"rest {format_duration(first.rest)}" if first.rest else "no rest")
     return text + ("  " + ", ".join(details) if details else "")
 
 
@@ -259,8 +261,10 @@ def logged_sets_brief(sets: Sequence[LoggedSet], units: str) -> str:
 
 
 def exercise_name(exercise: PlannedExercise) -> str:
-    """The exercise's name, saying when each side is done on its own."""
-    return exercise.name + (" (each side)" if exercise.unilateral else "")
+    """The exercise's name, saying when each side is done on its own, after its place in
+    a superset ("A1 Hip thrust")."""
+    name = exercise.name + (" (each side)" if exercise.unilateral else "")
+    return f"{exercise.superset} {name}" if exercise.superset else name
 
 
 def technique_text(technique: str) -> str:

@@ -77,6 +77,7 @@ def _default_programs() -> tuple[str, ...]:
 Examples:
   liftplan new hip-thrust-12wk
   liftplan new squat-cycle --directory programs --start 2027-03-01
+  liftplan new my-gzclp --from gzclp      # a published program (liftplan library)
 """
 )
 @click.argument("name")
@@ -95,12 +96,22 @@ Examples:
     help="Schema path or URL for the editor modeline "
     "[default: the schema shipped with liftplan, relative to the new file].",
 )
-def new(name: str, directory: str, start: str | None, schema_ref: str | None) -> None:
+@click.option(
+    "--from",
+    "source",
+    metavar="PROGRAM",
+    help="Start from a published program of the library (see liftplan library).",
+)
+def new(
+    name: str, directory: str, start: str | None, schema_ref: str | None, source: str | None
+) -> None:
     """Write a commented starter spec NAME.yaml (never overwrites a file)."""
     from generator.spec.starter import StarterError, write_starter
 
     try:
-        written = write_starter(name, Path(directory), start=start, schema_ref=schema_ref)
+        written = write_starter(
+            name, Path(directory), start=start, schema_ref=schema_ref, source=source
+        )
     except StarterError as error:
         raise click.UsageError(str(error)) from None
     click.echo(f"wrote {written}", err=True)
@@ -164,3 +175,18 @@ def exercises(family: str | None) -> None:
     for entry in family_members(family) if family else CATALOGUE.values():
         side = "one side" if entry.unilateral else ""
         click.echo(f"{entry.id:32} {entry.equipment:12} {side:9} {entry.name}".rstrip())
+
+
+@main.command()
+def library() -> None:
+    """List the published programs `liftplan new NAME --from PROGRAM` starts from."""
+    from generator.spec.starter import library as programs
+    from generator.spec.starter import library_entry
+
+    found = programs()
+    width = max(len(name) for name in found)
+    for name, path in found.items():
+        title, source = library_entry(path)
+        click.echo(f"{name:<{width}}  {title}")
+        if source:
+            click.echo(f"{'':<{width}}  {source}")

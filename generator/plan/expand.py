@@ -27,7 +27,7 @@ from generator.plan.calendar import Dates, Slot, skipped_dates, week_calendars, 
 from generator.plan.learning import learn_amrap, learn_double, learn_load
 from generator.plan.matching import claim
 from generator.plan.maxes import Maxes, logged_estimate
-from generator.plan.progression import advance, flat_steps
+from generator.plan.progression import advance, flat_steps, raise_maxes
 from generator.plan.rounding import forget_equipment, load_limit
 from generator.plan.sets import planned_sets, technique_due
 from generator.plan.state import Context, Key, Progress, State, track_key
@@ -81,7 +81,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
             with load_limit(context, key, item):
                 exercises.append(
                     _exercise(
-                        context,
+                        replace(context, maxes=state.maxes.view()),  # moved by earlier ones
                         key,
                         item,
                         day_type.name if day_type else None,
@@ -89,6 +89,10 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
                         logged=(turn.entry, claimed),
                     )
                 )
+        for raised in state.raises:
+            raise_maxes(*raised, state.maxes)
+        state.raises.clear()
+        exercises = supersets(exercises, [_item(phase, key) for key in keys])
         _remember_work_loads(state, slot.label, exercises)
         sessions.append(
             PlannedSession(
@@ -116,6 +120,37 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
         sessions=tuple(sessions),
         summary=week_summary(program, sessions),
     )
+
+
+def supersets(
+    exercises: Sequence[PlannedExercise], items: Sequence[Prescription]
+) -> list[PlannedExercise]:
+    """Exercises side by side with one superset name, as a group: A1, A2 for the session's
+    first group, B1, B2 for its next; within a round each set but the last exercise's is
+    followed straight by the next exercise, and the last's rest ends the round."""
+    found = list(exercises)
+    groups = 0
+    index = 0
+    while index < len(found):
+        name = items[index].superset
+        end = index + 1
+        while name is not None and end < len(found) and items[end].superset == name:
+            end += 1
+        if name is not None and end - index > 1:
+            letter = chr(ord("A") + groups)
+            groups += 1
+            for place in range(index, end):
+                exercise = found[place]
+                if place < end - 1:
+                    exercise = replace(exercise, sets=_straight_on(exercise.sets))
+                found[place] = replace(exercise, superset=f"{letter}{place - index + 1}")
+        index = end
+    return found
+
+
+def _straight_on(sets: Sequence[PlannedSet]) -> tuple[PlannedSet, ...]:
+    """No rest after a set but a warm-up: the next exercise of the round follows it."""
+    return tuple(s if s.kind == "warmup" else replace(s, rest=0) for s in sets)
 
 
 def _remember_work_loads(state: State, label: str, exercises: Sequence[PlannedExercise]) -> None:
@@ -219,11 +254,14 @@ def _exercise(
     base = program.exercises[item.exercise]
     technique = technique_due(context, item, state)
     if item.wave and context.phase.model == "wave":
+        if not context.deload:  # the wave sets the sets; its max steps' clocks still run
+            advance(context, item, day_type, progress, None, maxes=state.maxes)
         sets = wave_sets(context, item, base, state)
         rung_exercise = base
         done = claim(entry, claimed, item.exercise, base.id)
         if done is not None:
             learn_amrap(context, item, sets, done, state)
+        target = None
     else:
         target, sets = _prescribed(
             context, item, day_type, state, progress=progress, technique=technique
@@ -232,9 +270,8 @@ def _exercise(
         done = claim(entry, claimed, item.exercise, rung_exercise.id)
         if done is not None and not context.deload:
             learn_double(item, target.reps, sets, done, progress)
-            learn_load(context, item, sets, done, progress, target=target, maxes=state.maxes)
-    if done is not None:
-        _learn_max(context, item, done, state)
+    if not context.deload:
+        _after_session(context, item, (sets, done, target), progress, state)
     return PlannedExercise(
         exercise=rung_exercise.id,
         name=rung_exercise.name,
@@ -245,7 +282,7 @@ def _exercise(
         band=item.band,
         band_tension=_band_tension(program, item.band),
         technique=technique.kind if technique is not None else None,
-        notes=item.notes or rung_exercise.notes,
+        notes=_with_rule(item.notes or rung_exercise.notes, item, progress),
         cues=item.cues or rung_exercise.cues,
         sets=sets,
         done=done,
@@ -261,27 +298,53 @@ def _prescribed(
     progress: Progress,
     technique: Technique | None,
 ) -> tuple[Target, tuple[PlannedSet, ...]]:
-    """A prescription's target and sets this session, after its steps due have fired (a
-    max step among them moves the max this session's load is taken from)."""
+    """A prescription's target and sets this session, after its steps due have fired."""
     base_load = prescription.base_load(context, item, day_type)
     if not context.deload:
         advance(context, item, day_type, progress, base_load, maxes=state.maxes)
-        if any(step.method == "max" for step in flat_steps(item.progress)):
-            context = replace(context, maxes=state.maxes.view())
-            base_load = prescription.base_load(context, item, day_type)
     target = session_target(context, item, day_type, progress, base_load)
     return target, planned_sets(context, item, target, technique)
 
 
-def _learn_max(context: Context, item: Prescription, done: LoggedExercise, state: State) -> None:
-    """A logged test sets the lift's max, as does every logged session of a lift whose max
-    is re-estimated from the log."""
-    entry = context.program.maxes.get(item.exercise)
-    if entry is None or not (item.test is not None or entry.from_log):
-        return
-    estimate = logged_estimate(done, entry.estimate)
-    if estimate is not None:
-        state.maxes.estimate(item.exercise, estimate)
+Planned = tuple[tuple[PlannedSet, ...], LoggedExercise | None, Target | None]
+
+
+def _after_session(
+    context: Context, item: Prescription, planned: Planned, progress: Progress, state: State
+) -> None:
+    """What a session of the lift changes for the sessions after it: its load, stage or
+    max step learns from the log, a logged test (or any logged session of a lift whose max
+    is re-estimated from the log) sets the max, and the max steps due move the max."""
+    sets, done, target = planned
+    if done is not None:
+        steps = list(flat_steps(item.progress))
+        if target is not None or any(step.method == "max" for step in steps):
+            learn_load(context, item, sets, done, progress, target=target, maxes=state.maxes)
+        entry = context.program.maxes.get(item.exercise)
+        if entry is not None and (item.test is not None or entry.from_log):
+            estimate = logged_estimate(done, entry.estimate)
+            if estimate is not None:
+                state.maxes.estimate(item.exercise, estimate)
+    state.raises.append((context, item, progress))  # after the session, for what follows it
+
+
+def _with_rule(notes: str, item: Prescription, progress: Progress) -> str:
+    """The exercise's notes, and what a lifter must know of a rule the sets do not show:
+    a test sets the max, and which of its stages a lift is on."""
+    said = [notes] if notes else []
+    if item.test == "amrap":
+        said.append("Test: as many reps as you can; the result sets the max from here on.")
+    elif item.test is not None:
+        said.append(
+            f"Test: work up to your {item.test}-rep max; the best set sets the max from here on."
+        )
+    stages = next((step for step in flat_steps(item.progress) if step.method == "stages"), None)
+    if stages is not None:
+        schemes = stages.schemes
+        stage = min(progress.stage, len(schemes) - 1)
+        names = ", ".join(f"{s.sets}x{s.reps}{'+' if s.amrap else ''}" for s in schemes)
+        said.append(f"Stage {stage + 1} of {len(schemes)} ({names}).")
+    return " ".join(said)
 
 
 def _bodyweight_delta(item: Prescription) -> Fraction | None:

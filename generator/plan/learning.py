@@ -112,7 +112,7 @@ def learn_load(
     done: LoggedExercise,
     progress: Progress,
     *,
-    target: Target,
+    target: Target | None,
     maxes: Maxes,
 ) -> None:
     """A load, stage or max step from a logged session. A success lets the next addition
@@ -130,13 +130,14 @@ def learn_load(
     made = _work_done(planned, done)
     if _succeeded(step.success, planned, made):
         progress.fails = 0
+        progress.held = False  # a success since a failure: the next addition happens
         if step.table and made:
             progress.next_amount = projected_amount(step, made[-1])
         return
     progress.held = True
-    failed, equipment = planned[0].load, target.exercise.equipment
-    if step.method == "stages":
-        _next_stage(step, progress, failed, target.base_load, equipment)
+    failed = planned[0].load
+    if step.method == "stages" and target is not None:
+        _next_stage(step, progress, failed, target.base_load, target.exercise.equipment)
         return
     progress.fails += 1
     if step.drop is None or progress.fails < step.fail_after:
@@ -144,10 +145,10 @@ def learn_load(
     progress.fails = 0
     if step.method == "max":
         maxes.move(item.exercise, max_of_step(step, maxes, item.exercise), step.drop, lower=True)
-    elif failed is not None:
+    elif failed is not None and target is not None:
         drop = step.drop
         lighter = failed * (1 - drop.value) if drop.relative else failed - drop.value
-        _set_load(progress, target.base_load, _made(equipment, lighter))
+        _set_load(progress, target.base_load, _made(target.exercise.equipment, lighter))
 
 
 def _succeeded(success: Success, planned: Sequence[PlannedSet], made: Sequence[int]) -> bool:

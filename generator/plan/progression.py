@@ -31,6 +31,10 @@ class _Moment:
     equipment: Equipment | None
     exercise: str
     maxes: Maxes
+    # A variation step taken at the top of the rep range instead of a load step, and the
+    # rungs of its ladder above the prescribed exercise.
+    climb: Step | None = None
+    rungs: int | None = None
 
 
 def advance(
@@ -53,7 +57,15 @@ def advance(
     progress.advanced = session
     exercise = ladder_rung(context.program, item, progress, list(flat_steps(item.progress)))
     reps = prescription.base_reps(context, item, day_type)
-    moment = _Moment(context.week, reps, base_load, exercise.equipment, item.exercise, maxes)
+    steps = list(flat_steps(item.progress))
+    climb = next((s for s in steps if s.method == "variation" and s.when == "top"), None)
+    rungs = None
+    if climb is not None:
+        ladder = climb.sequence or context.program.exercises[item.exercise].ladder
+        rungs = len(ladder) - 1 - ladder.index(item.exercise)
+    moment = _Moment(
+        context.week, reps, base_load, exercise.equipment, item.exercise, maxes, climb, rungs
+    )
     _advance_steps(item.progress, (), progress, moment, active=True)
     if progress.stage == 0:
         progress.first_stage_load = progressed_load(progress, base_load)
@@ -82,34 +94,58 @@ def _advance_steps(
             for inner_index, inner in enumerate(step.steps):
                 inner_path = (*path, index, inner_index)
                 _advance_steps((inner,), inner_path, progress, moment, active=inner_index == chosen)
-        else:
+        elif step.method != "max":  # a max moves after the session: see raise_maxes
             while clock.fired < ticks:
                 _apply(step, progress, moment)
                 clock.fired += 1
         clock.occurrences += 1
 
 
+def raise_maxes(context: Context, item: Prescription, progress: Progress, maxes: Maxes) -> None:
+    """After a session of the lift, its max steps whose time has come: the session counted,
+    each moves the max (by its AMRAP table's row for the reps the log shows, or the plan
+    assumes) unless the log says the session failed, so every later session of the lift,
+    whichever prescription, is planned from the moved max."""
+    session = (context.week, context.session)
+    if progress.raised == session:
+        return
+    progress.raised = session
+    reps = prescription.base_reps(context, item, None)
+    for index, step in enumerate(item.progress):
+        if step.method != "max":
+            continue
+        clock = progress.clock((index,))
+        elapsed = clock.occurrences if step.every.unit == "session" else clock.weeks + 1
+        ticks = elapsed // step.every.count
+        while clock.fired < ticks:
+            if progress.held:  # the log says the session failed: no raise this time
+                progress.held = False
+            else:
+                amount = progress.next_amount or projected_amount(step, reps.low)
+                maxes.move(item.exercise, max_of_step(step, maxes, item.exercise), amount)
+            progress.next_amount = None
+            clock.fired += 1
+
+
 def _apply(step: Step, progress: Progress, moment: _Moment) -> None:
     """One step's change to the progress, as its method says."""
     method = step.method
-    if method in ("load", "stages", "max"):
+    if method in ("load", "stages"):
         if progress.held:  # the log says the last session failed: repeat (or drop) its load
             progress.held = False
             return
         amount = progress.next_amount or projected_amount(step, moment.reps.low)
         progress.next_amount = None
-        if method == "max":
-            moment.maxes.move(
-                moment.exercise, max_of_step(step, moment.maxes, moment.exercise), amount
-            )
-        else:
-            add_load(progress, amount)
+        add_load(progress, amount)
     elif method == "double" and step.amount is not None:
         span = moment.reps.high - moment.reps.low
         if progress.hold:
             progress.hold = False  # the log says the target was not met: repeat it
         elif progress.double_reps < span:
             progress.double_reps = min(progress.double_reps + step.count, span)
+        elif moment.climb is not None and _rungs_left(progress, moment):
+            progress.double_reps = 0  # the top reached: the harder variation, from the bottom
+            _climb(moment.climb, progress, moment)
         elif _heavier_exists(progress, moment, step.amount):
             progress.double_reps = 0
             add_load(progress, step.amount)
@@ -123,13 +159,28 @@ def _apply(step: Step, progress: Progress, moment: _Moment) -> None:
         progress.pause_add += step.seconds
     elif method == "rest":
         progress.rest_add += step.seconds
-    elif method == "variation" and step.amount is not None:
-        current = progressed_load(progress, moment.base_load)
-        progress.rung += 1
-        if current is not None:
-            reset = step.amount
-            progress.base_override = current * reset.value if reset.relative else reset.value
-            progress.load_add, progress.load_factor = Fraction(0), Fraction(1)
+    elif method == "time":
+        progress.time_add += step.seconds
+    elif method == "variation" and step.when == "schedule":
+        _climb(step, progress, moment)
+
+
+def _climb(step: Step, progress: Progress, moment: _Moment) -> None:
+    """One rung up the ladder, the load reset as the step says."""
+    current = progressed_load(progress, moment.base_load)
+    progress.rung += 1
+    reset = step.amount
+    if reset is None or (current is None and reset.relative):
+        return  # a share of no load: the harder variation is bodyweight too
+    progress.base_override = (
+        current * reset.value if current is not None and reset.relative else reset.value
+    )
+    progress.load_add, progress.load_factor = Fraction(0), Fraction(1)
+
+
+def _rungs_left(progress: Progress, moment: _Moment) -> bool:
+    """Whether the ladder goes higher than the rung reached (at the top, the load rises)."""
+    return moment.rungs is None or progress.rung < moment.rungs
 
 
 def projected_amount(step: Step, reps: int) -> Amount:
@@ -164,7 +215,9 @@ def _heavier_exists(progress: Progress, moment: _Moment, amount: Amount) -> bool
     range rather than falling back for the same load.
     """
     current = progressed_load(progress, moment.base_load)
-    if current is None or moment.equipment is None:
+    if current is None:
+        return False  # no load to add to: the reps stay at the top of the range
+    if moment.equipment is None:
         return True
     return (
         round_load(moment.equipment, amount.apply(current))[0]

@@ -42,8 +42,10 @@ def planned_sets(
     plates: tuple[Fraction, ...] | None = None
     if load is not None:
         load, plates = round_load(equipment, load)
-    shown_reps = reps_target if reps_target is not None else reps.low
+    shown_reps: int | None = reps_target if reps_target is not None else reps.low
     reps_max = reps.high if reps.high != shown_reps else None
+    if target.seconds is not None:  # a timed set: it lasts so long, whatever the reps
+        shown_reps, reps_max = None, None
     work = [
         PlannedSet(
             kind="amrap" if reps.amrap and index == sets - 1 else "work",
@@ -57,6 +59,7 @@ def planned_sets(
             tempo=target.tempo,
             rest=target.rest,
             plates=plates,
+            seconds=target.seconds,
         )
         for index in range(sets)
     ]

@@ -68,6 +68,7 @@ class Progress:
     tempo_index: int = 0
     pause_add: int = 0
     rest_add: int = 0
+    time_add: int = 0
     rung: int = 0
     # From the log: hold the next double progression step (the target was not met),
     # and how many sessions in a row had a set below the bottom of the range.
@@ -85,6 +86,7 @@ class Progress:
     # the lift twice moves its track once.
     advanced: tuple[int, int] | None = None
     learned: tuple[int, int] | None = None
+    raised: tuple[int, int] | None = None
 
     def clock(self, path: tuple[int, ...]) -> Clock:
         return self.clocks.setdefault(path, Clock())
@@ -96,6 +98,8 @@ class State:
 
     maxes: Maxes
     progress: dict[TrackKey, Progress] = field(default_factory=dict)
+    # The max steps of a session's prescriptions, moved once the whole session is planned.
+    raises: list[tuple[Context, Prescription, Progress]] = field(default_factory=list)
     work_loads: dict[tuple[str, str], Fraction] = field(default_factory=dict)
     training_weeks: dict[int, int] = field(default_factory=dict)
     wave_cycles: dict[str, int] = field(default_factory=dict)

@@ -36,6 +36,8 @@ class Target:
     rest: int
     # The load before progression, which a drop or a reset moves the progression from.
     base_load: Fraction | None = None
+    # A timed set's seconds (its reps are then not counted).
+    seconds: int | None = None
 
 
 def session_target(
@@ -89,6 +91,7 @@ def session_target(
         tempo=_tempo(item, progress, steps),
         rest=rest,
         base_load=base_load,
+        seconds=_limited(item.time, progress.time_add, steps, "time") if item.time else None,
     )
 
 

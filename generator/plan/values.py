@@ -26,7 +26,8 @@ TARGET_KINDS = ("work", "amrap")
 class PlannedSet:
     """One set: what to lift, how many times, how.
 
-    `reps` None means as many as possible (to failure, as in a drop set); `reps_max`
+    `reps` None means as many as possible (to failure, as in a drop set) or, with
+    `seconds`, a timed set; `reps_max`
     is the top of a range being climbed; `load` None means bodyweight or no load;
     `percent` is the planned load (before rounding to the equipment) as a share of
     the max named by `percent_of`.
@@ -43,6 +44,8 @@ class PlannedSet:
     tempo: str | None
     rest: int | None
     plates: tuple[Fraction, ...] | None
+    # A timed set or hold: how long it lasts (reps is then None).
+    seconds: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,8 @@ class PlannedExercise:
     sets: tuple[PlannedSet, ...]
     # What the training log says was done, when the session was logged.
     done: LoggedExercise | None = None
+    # Its place in a superset or circuit of the session: A1, A2, B1 ...
+    superset: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -311,6 +311,8 @@ def _prescription(
         notes=item.get("notes", ""),
         track=item.get("track"),
         test=_test(item.get("test")),
+        time=parse_duration(item["time"]) if "time" in item else None,
+        superset=item.get("superset"),
         ramp=tuple(_relative_sets(written) for written in item.get("ramp", ())),
         backoff=tuple(_relative_sets(written) for written in item.get("backoff", ())),
     )
@@ -400,20 +402,16 @@ def step_from(spec: Mapping[str, Any]) -> Step:
             back_off=back_off,
         )
     if method == "stages":
-        return Step(
-            method,
-            every,
-            amount=parse_amount(settings["add"]),
-            success=success_from(settings.get("success", "all")),
-            schemes=tuple(scheme_from(text) for text in settings["schemes"]),
-            reset=_reset(settings["reset"]),
-        )
+        return _stages_step(every, settings)
     if method in ("sets", "reps", "frequency"):
         return Step(
             method, every, count=setting("add"), low=settings.get("min"), high=settings.get("max")
         )
     if method == "tempo":
         return Step(method, every, sequence=tuple(settings["sequence"]))
+    if method == "time":
+        add, limit = parse_duration(settings["add"]), parse_duration(settings["max"])
+        return Step(method, every, seconds=add, high=limit)
     if method == "pause":
         return Step(
             method,
@@ -433,8 +431,21 @@ def step_from(spec: Mapping[str, Any]) -> Step:
         )
     if method == "variation":
         ladder = tuple(settings.get("ladder", ()))
-        return Step(method, every, amount=parse_amount(setting("reset")), sequence=ladder)
+        reset = parse_amount(setting("reset"))
+        return Step(method, every, amount=reset, sequence=ladder, when=setting("when"))
     return Step(method, every, steps=tuple(step_from(inner) for inner in settings["steps"]))
+
+
+def _stages_step(every: Interval, settings: Mapping[str, Any]) -> Step:
+    """Stages move on at every session of the lift: a success, a failure or a reset."""
+    return Step(
+        "stages",
+        every,
+        amount=parse_amount(settings["add"]),
+        success=success_from(settings.get("success", "all")),
+        schemes=tuple(scheme_from(text) for text in settings["schemes"]),
+        reset=_reset(settings["reset"]),
+    )
 
 
 def _load_step(method: str, every: Interval, settings: Mapping[str, Any]) -> Step:

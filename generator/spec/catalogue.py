@@ -41,6 +41,7 @@ FAMILIES: tuple[str, ...] = (
     "pull_up",
     "lunge",
     "split_squat",
+    "core",
 )
 
 _ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*")
@@ -225,6 +226,11 @@ _ENTRIES: tuple[CatalogueExercise, ...] = (
     _E("rear_foot_elevated_split_squat", "Rear-foot-elevated (Bulgarian) split squat",
        "dumbbells", True, "split_squat", _SPLIT_SQUAT_LADDER,
        ("Rear laces on the bench", "Most of the weight on the front foot")),
+    # Core holds: timed sets (time: 30s) rather than reps.
+    _E("plank", "Plank", "bodyweight", False, "core",
+       (), ("Squeeze the glutes", "Ribs down, a straight line from head to heels")),
+    _E("side_plank", "Side plank", "bodyweight", True, "core",
+       (), ("Hips high", "Shoulder over the elbow")),
 )
 # fmt: on
 

@@ -37,7 +37,7 @@ from generator.spec.layout import (
 from generator.spec.loader import Document, Path
 from generator.spec.notation import exact, parse_load
 from generator.spec.prescription_checks import check_ladder, check_use
-from generator.spec.progression_checks import check_tracks
+from generator.spec.progression_checks import check_supersets, check_tracks
 from generator.spec.schema import show
 from generator.spec.training_sense import training_warnings
 
@@ -61,6 +61,7 @@ def semantic_diagnostics(document: Document) -> list[Diagnostic]:
     for use in uses(checker.program):
         check_use(checker, use)
     check_tracks(checker)
+    check_supersets(checker)
     training_warnings(checker)
     return checker.found
 

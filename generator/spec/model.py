@@ -174,6 +174,7 @@ class Step:
     schemes: tuple[Scheme, ...] = ()
     reset: Reset = Reset()
     of: Literal["one_rm", "training_max"] | None = None  # a max step's max (None: the TM if any)
+    when: Literal["schedule", "top"] = "schedule"  # a variation step: on its clock, or at the top
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +239,10 @@ class Prescription:
     backoff: tuple[RelativeSets, ...] = ()
     # A test whose logged result sets the max: a rep max (1-12) or an AMRAP at the load.
     test: int | Literal["amrap"] | None = None
+    # A timed set or hold: its seconds, instead of reps.
+    time: int | None = None
+    # The superset (or circuit) it is done in with its neighbours of the same name.
+    superset: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

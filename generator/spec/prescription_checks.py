@@ -38,9 +38,11 @@ from generator.spec.notation import (
     parse_reps,
 )
 from generator.spec.progression_checks import (
+    check_climb_at_top,
     check_reactive_step,
     check_relative_loads,
     check_test,
+    check_timed,
 )
 from generator.spec.schema import show
 from generator.wording import float_text
@@ -65,6 +67,7 @@ def check_use(checker: Checker, use: Use) -> None:
     _check_loads(checker, use, exercise_id, reps)
     check_relative_loads(checker, use)
     check_test(checker, use)
+    check_timed(checker, use)
     _check_pause_has_tempo(checker, use)
     _check_wave(checker, use, phase)
     _check_band(checker, use)
@@ -213,6 +216,7 @@ def _check_step(checker: Checker, use: Use, step: StepAt, has_range: bool) -> No
         _check_frequency(checker, use, step)
     if method == "variation":
         _check_variation(checker, use, here, settings)
+        check_climb_at_top(checker, use, step)
     if method == "rotate" and step.nested:
         checker.error(here, "a rotation cannot hold another rotation")
 

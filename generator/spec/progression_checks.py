@@ -204,3 +204,56 @@ def check_test(checker: Checker, use: Use) -> None:
         )
     else:
         checker.warn(path, f"a test sets the max, but {item['exercise']} has none under maxes")
+
+
+def check_timed(checker: Checker, use: Use) -> None:
+    """A timed set lasts so long instead of a number of reps; a time step needs one."""
+    item = use.item
+    if "time" in item and "reps" in item:
+        checker.error((*use.path, "time"), "a timed set has no reps: give time or reps, not both")
+    for step in steps_of(checker.program, use):
+        if step.method == "time" and "time" not in item:
+            checker.error(step.path, "a time step lengthens a timed set: give the set its time")
+
+
+def check_supersets(checker: Checker) -> None:
+    """A superset is exercises side by side in a session: two or more, not scattered."""
+    for phase_index, phase in enumerate(checker.program["phases"]):
+        for label, session in phase.get("sessions", {}).items():
+            items = session_items(session)
+            base: Path = ("phases", phase_index, "sessions", label)
+            if isinstance(session, Mapping):
+                base = (*base, "exercises")
+            _check_session_supersets(checker, base, items)
+
+
+def _check_session_supersets(checker: Checker, base: Path, items: list[Mapping[str, Any]]) -> None:
+    runs: list[tuple[str, int, int]] = []  # (name, first index, count)
+    for index, item in enumerate(items):
+        name = item.get("superset")
+        if name is None:
+            continue
+        if runs and runs[-1][0] == name and runs[-1][1] + runs[-1][2] == index:
+            runs[-1] = (name, runs[-1][1], runs[-1][2] + 1)
+        else:
+            runs.append((name, index, 1))
+    seen: set[str] = set()
+    for name, first, count in runs:
+        path: Path = (*base, first, "superset")
+        if name in seen:
+            checker.error(path, f"superset {name} is split: put its exercises side by side")
+        elif count == 1:
+            checker.error(path, f"superset {name} has one exercise: a superset pairs two or more")
+        seen.add(name)
+
+
+def check_climb_at_top(checker: Checker, use: Use, step: StepAt) -> None:
+    """A variation taken at the top of the range needs a range climbed: double progression."""
+    if step.settings.get("when") != "top":
+        return
+    if not any(other.method == "double" for other in steps_of(checker.program, use)):
+        checker.error(
+            (*step.path, "when"),
+            "a variation at the top of the range needs double progression to climb it "
+            "(double: {add: ...} and reps such as 8-15)",
+        )

@@ -1,4 +1,5 @@
-"""`liftplan new`: a commented starter spec that teaches the language and validates."""
+"""`liftplan new`: a commented starter spec that teaches the language and validates, or a
+copy of a published program from the library (`programs/library`), renamed and dated."""
 
 from __future__ import annotations
 
@@ -41,10 +42,55 @@ def render_starter(name: str, *, start: str, schema_ref: str, filename: str) -> 
     return template.render(id=name, title=title, start=start, schema=schema_ref, filename=filename)
 
 
+def library() -> dict[str, Path]:
+    """The published programs shipped with liftplan, by id."""
+    folder = data_dir("programs/library")
+    return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
+
+
+def library_entry(path: Path) -> tuple[str, str]:
+    """A library program's title and its source, read from the spec and its header."""
+    text = path.read_text(encoding="utf-8")
+    title = next((line[7:].strip() for line in text.splitlines() if line.startswith("title: ")), "")
+    source = next(
+        (
+            line.removeprefix("# Source:").strip()
+            for line in text.splitlines()
+            if line.startswith("# Source:")
+        ),
+        "",
+    )
+    return title, source
+
+
+def from_library(source: str, name: str, *, start: str, schema_ref: str) -> str:
+    """A library program's text under a new id and start date, its modeline pointing at
+    `schema_ref`; the comments that explain its rules are kept."""
+    programs = library()
+    if source not in programs:
+        known = ", ".join(programs)
+        raise StarterError(f"no program {source!r} in the library (it has {known})")
+    lines = programs[source].read_text(encoding="utf-8").splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if index == 0 and line.startswith("# yaml-language-server:"):
+            lines[index] = f"# yaml-language-server: $schema={schema_ref}\n"
+        elif line.startswith("id: "):
+            lines[index] = f"id: {name}\n"
+        elif line.startswith("start: "):
+            lines[index] = f'start: "{start}"\n'
+    return "".join(lines)
+
+
 def write_starter(
-    name: str, directory: Path, *, start: str | None = None, schema_ref: str | None = None
+    name: str,
+    directory: Path,
+    *,
+    start: str | None = None,
+    schema_ref: str | None = None,
+    source: str | None = None,
 ) -> Path:
-    """Write NAME.yaml into `directory`, refusing to replace anything that is there."""
+    """Write NAME.yaml into `directory` (the starter, or the library program `source`),
+    refusing to replace anything that is there."""
     if not _ID.match(name) or len(name) > 64:
         raise StarterError(
             f"{name!r} is not a valid program id: use lower case letters, "
@@ -60,7 +106,10 @@ def write_starter(
     if schema_ref is None:
         schema_file = data_dir("schemas") / "program.schema.json"
         schema_ref = Path(os.path.relpath(schema_file, directory.resolve())).as_posix()
-    text = render_starter(name, start=start, schema_ref=schema_ref, filename=target.name)
+    if source is not None:
+        text = from_library(source, name, start=start, schema_ref=schema_ref)
+    else:
+        text = render_starter(name, start=start, schema_ref=schema_ref, filename=target.name)
     directory.mkdir(parents=True, exist_ok=True)
     try:
         with open(target, "x", encoding="utf-8") as handle:

@@ -14,6 +14,9 @@ from generator.cli import main
 from generator.resources import data_dir
 from generator.spec.loader import load_file
 from tests.support.commands import run
+from tests.support.paths import PROGRAMS
+
+LIBRARY = PROGRAMS / "library"
 
 STARTER_ARGS = ["--start", "2027-01-04"]
 
@@ -69,6 +72,41 @@ def test_new_defaults_to_a_monday(tmp_path: Path) -> None:
     CliRunner().invoke(main, ["new", "plan", "-d", str(tmp_path)])
     start = load_file(str(tmp_path / "plan.yaml")).data["start"]
     assert datetime.date.fromisoformat(start).weekday() == 0
+
+
+@pytest.mark.parametrize("source", sorted(path.stem for path in LIBRARY.glob("*.yaml")))
+def test_new_from_a_library_program_keeps_its_rules_under_a_new_id_and_date(
+    tmp_path: Path, source: str
+) -> None:
+    result = CliRunner().invoke(
+        main, ["new", "mine", "--from", source, "-d", str(tmp_path), "--start", "2027-06-07"]
+    )
+    assert result.exit_code == 0, result.output
+    written = load_file(str(tmp_path / "mine.yaml")).data
+    original = load_file(str(LIBRARY / f"{source}.yaml")).data
+    assert (written["id"], written["start"]) == ("mine", "2027-06-07")
+    assert {k: v for k, v in written.items() if k not in ("id", "start")} == {
+        k: v for k, v in original.items() if k not in ("id", "start")
+    }
+    first = (tmp_path / "mine.yaml").read_text(encoding="utf-8").splitlines()[0]
+    schema_path = (tmp_path / first.split("=", 1)[1]).resolve()
+    assert schema_path == (data_dir("schemas") / "program.schema.json").resolve()
+    assert run("validate", str(tmp_path / "mine.yaml")).returncode == 0
+
+
+def test_new_from_an_unknown_program_names_the_library(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["new", "mine", "--from", "gzcl", "-d", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no program 'gzcl' in the library (it has 531-boring-but-big, " in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_library_lists_every_program_with_its_title() -> None:
+    result = CliRunner().invoke(main, ["library"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.output.splitlines() if not line.startswith(" ")]
+    assert names == sorted(path.stem for path in LIBRARY.glob("*.yaml"))
+    assert "gzclp                   GZCLP, four days a week\n" in result.output
 
 
 def test_validate_reports_every_error_on_stderr_and_exits_1(tmp_path: Path) -> None:

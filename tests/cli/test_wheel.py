@@ -70,6 +70,18 @@ def test_wheel_installs_and_validates_from_another_directory(tmp_path: Path) -> 
         check=False,
     )
     assert check.returncode == 0, check.stderr
+    from_library = subprocess.run(
+        [str(liftplan), "new", "mine", "--from", "gzclp", "--start", "2027-01-04"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert from_library.returncode == 0, from_library.stderr
+    listed = subprocess.run(
+        [str(liftplan), "library"], cwd=elsewhere, capture_output=True, text=True, check=True
+    )
+    assert listed.stdout.startswith("531-boring-but-big ")
     built = subprocess.run(
         [str(liftplan), "build", example.name, "-o", "site"],
         cwd=elsewhere,

@@ -327,3 +327,48 @@ def test_the_lander_estimator(tmp_path: Path, estimate: str, load: str) -> None:
         f"maxes:\n  back_squat: {{tested: {{load: 100, reps: 5}}, estimate: {estimate}}}\nphases:",
     )
     assert plan_text(program, None, tmp_path)[0].endswith(f"1x5@{load}")
+
+
+BRIDGE = """\
+A:
+  - exercise: glute_bridge
+    sets: 3
+    reps: 10-15
+    load: bodyweight
+    progress:
+      - double: {add: 5}
+      - variation: {when: top}
+"""
+
+
+def test_the_ladder_climbs_when_the_reps_reach_the_top(tmp_path: Path) -> None:
+    """Glute bridge 3 x 10-15: one rep a session up the range; past 15 the next rung,
+    the single-leg bridge, from the bottom of the range again."""
+    program = spec(BRIDGE, weeks=3)
+    assert plan_text(program, None, tmp_path)[4:8] == [
+        "2027-01-13 A: glute_bridge 3x14@bw",
+        "2027-01-15 A: glute_bridge 3x15@bw",
+        "2027-01-18 A: single_leg_glute_bridge 3x10@bw",
+        "2027-01-20 A: single_leg_glute_bridge 3x11@bw",
+    ]
+
+
+def test_the_log_reaching_the_top_early_climbs_early(tmp_path: Path) -> None:
+    """All three sets at 15 in the second session (planned 11): the next is the next rung."""
+    program = spec(BRIDGE, weeks=3)
+    done = log("2027-01-04 glute_bridge: 3x10@bw", "2027-01-06 glute_bridge: 3x15@bw")
+    assert plan_text(program, done, tmp_path)[1:4] == [
+        "2027-01-06 A: glute_bridge 3x11@bw",
+        "2027-01-08 A: single_leg_glute_bridge 3x10@bw",
+        "2027-01-11 A: single_leg_glute_bridge 3x11@bw",
+    ]
+
+
+def test_a_variation_at_the_top_needs_a_range_to_climb(tmp_path: Path) -> None:
+    program = spec(BRIDGE.replace("      - double: {add: 5}\n", ""), weeks=1)
+    with pytest.raises(LiftplanError) as raised:
+        plan_text(program, None, tmp_path)
+    assert [d.message for d in raised.value.diagnostics] == [
+        "a variation at the top of the range needs double progression to climb it "
+        "(double: {add: ...} and reps such as 8-15)"
+    ]

@@ -3,7 +3,7 @@ the sessions the plan must show after it, each written as compact text.
 
 A session reads `2027-01-06 B: back_squat 3x5@102.5 | press 3x5@42.5`, its exercises in
 order, each as its work sets grouped by equal reps and load: `3x5@102.5`, an AMRAP set
-`1x5+@100`, a bodyweight set `3x8@bw`, a timed set `3x30s`. Warm-ups are left out; where
+`1x5+@100`, a bodyweight set `3x8@bw`, a timed set `3x30s@bw`. Warm-ups are left out; where
 sets differ they are listed apart, comma separated (`1x5@100, 1x3@110, 1x1+@120`).
 """
 
@@ -28,6 +28,8 @@ def number(value: Fraction) -> str:
 
 def _set_text(planned: PlannedSet) -> str:
     reps = "" if planned.reps is None else str(planned.reps)
+    if planned.seconds is not None:
+        reps = f"{planned.seconds}s"
     if planned.kind == "amrap":
         reps += "+"
     load = "bw" if planned.load is None else number(planned.load)

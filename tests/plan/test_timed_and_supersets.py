@@ -1,0 +1,117 @@
+"""Timed sets and holds (seconds instead of reps, lengthened by a step) and supersets
+(exercises side by side done in rounds, one rest after the round), through the plan and
+every output that names a set."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.errors import LiftplanError
+from generator.pipeline import plan_spec
+from generator.publish.data import plan_csv, plan_json
+from generator.publish.text import show_plan
+from tests.support.scenario import plan_text
+
+SPEC = """\
+id: t
+title: T
+units: kg
+start: "2027-01-04"
+schedule: {days: [mon, thu]}
+equipment:
+  barbell: {kind: barbell, bar: 20, plates: [20, 10, 5, 2.5, 1.25]}
+phases:
+  - name: P
+    weeks: 3
+    sessions:
+      A:
+        - {exercise: hip_thrust, sets: 3, reps: 10, load: 60, rest: 90s, superset: a}
+        - exercise: plank
+          sets: 3
+          time: 30s
+          load: bodyweight
+          rest: 60s
+          superset: a
+          progress: [{time: {add: 5s, every: week, max: 40s}}]
+        - {exercise: back_squat, sets: 3, reps: 5, load: 80}
+"""
+
+
+def test_a_hold_lengthens_by_its_step_up_to_its_limit(tmp_path: Path) -> None:
+    planned = plan_text(SPEC, None, tmp_path)
+    holds = [line.split(" | ")[1] for line in planned]
+    # 30s in week 1, 35s in week 2, 40s in week 3 (the limit), at each of two sessions
+    assert holds == ["plank 3x30s@bw"] * 2 + ["plank 3x35s@bw"] * 2 + ["plank 3x40s@bw"] * 2
+    plan = plan_spec(str(tmp_path / "t.yaml")).plan
+    assert all(s.reps is None for s in plan.weeks[0].sessions[0].exercises[1].sets)
+
+
+def test_a_superset_is_named_in_rounds_with_one_rest_after_the_round(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(SPEC, encoding="utf-8")
+    plan = plan_spec(str(tmp_path / "t.yaml")).plan
+    first = plan.weeks[0].sessions[0]
+    assert [e.superset for e in first.exercises] == ["A1", "A2", None]
+    thrust, plank, squat = first.exercises
+    assert {s.rest for s in thrust.sets if s.kind != "warmup"} == {0}  # straight to A2
+    assert {s.rest for s in plank.sets} == {60}  # the round's rest
+    assert {s.rest for s in squat.sets if s.kind != "warmup"} == {120}  # the default
+
+
+def test_every_output_names_the_superset_and_the_time(tmp_path: Path) -> None:
+    (tmp_path / "t.yaml").write_text(SPEC, encoding="utf-8")
+    plan = plan_spec(str(tmp_path / "t.yaml")).plan
+    shown = show_plan(plan, 3)
+    assert "    A1 Barbell hip thrust\n" in shown
+    assert "    A2 Plank\n      3 x 40s @ bodyweight  rest 1m\n" in shown
+    data = json.loads(plan_json(plan))
+    exercise = data["weeks"][2]["sessions"][0]["exercises"][1]
+    assert exercise["superset"] == "A2"
+    assert [s["seconds"] for s in exercise["sets"]] == [40, 40, 40]
+    rows = list(csv.DictReader(io.StringIO(plan_csv(plan))))
+    plank = [row for row in rows if row["exercise"] == "plank" and row["week"] == "3"]
+    assert {(row["superset"], row["seconds"], row["reps"]) for row in plank} == {("A2", "40", "")}
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            ("time: 30s\n", "time: 30s\n          reps: 5\n"),
+            "phases[0].sessions.A[1].time: a timed set has no reps: give time or reps, not both",
+        ),
+        (
+            ("superset: a}\n        - exercise: plank", "superset: b}\n        - exercise: plank"),
+            [
+                "phases[0].sessions.A[0].superset: superset b has one exercise: a superset pairs "
+                "two or more",
+                "phases[0].sessions.A[1].superset: superset a has one exercise: a superset pairs "
+                "two or more",
+            ],
+        ),
+        (
+            (
+                "- {exercise: back_squat, sets: 3, reps: 5, load: 80}",
+                "- {exercise: back_squat, sets: 3, reps: 5, load: 80, superset: a}\n        - {exercise: deadlift, sets: 1, reps: 5, load: 100}\n        - {exercise: bench_press, sets: 3, reps: 5, load: 60, superset: a}",
+            ),
+            "phases[0].sessions.A[4].superset: superset a is split: put its exercises side by side",
+        ),
+        (
+            ("time: 30s\n", "reps: 10\n"),
+            "phases[0].sessions.A[1].progress[0].time: a time step lengthens a timed set: give "
+            "the set its time",
+        ),
+    ],
+)
+def test_timed_sets_and_supersets_are_checked(
+    tmp_path: Path, change: tuple[str, str], message: str | list[str]
+) -> None:
+    assert change[0] in SPEC
+    with pytest.raises(LiftplanError) as raised:
+        plan_text(SPEC.replace(*change), None, tmp_path)
+    expected = message if isinstance(message, list) else [message]
+    assert [f"{d.path}: {d.message}" for d in raised.value.diagnostics] == expected
