@@ -240,7 +240,7 @@ def warmup_text(exercise: PlannedExercise, units: str) -> str:
 
 def logged_set(logged: LoggedSet, units: str) -> str:
     """A logged set in full, as the week page shows it: '10 @ 62.5 kg, RPE 8 (grindy)'."""
-    text = f"{logged.reps} @ {logged_weight(logged.load, units)}"
+    text = f"{logged_done(logged)} @ {logged_weight(logged.load, units)}"
     if logged.rpe is not None:
         text += f", RPE {rounded(logged.rpe)}"
     if logged.note:
@@ -252,9 +252,16 @@ def logged_sets_brief(sets: Sequence[LoggedSet], units: str) -> str:
     """Logged sets in a short list, for an exercise the plan did not have that day:
     '10 @ 62.5 kg, 8 @ bw' (no RPE or notes)."""
     return ", ".join(
-        f"{s.reps} @ {rounded(s.load)} {units}" if s.load is not None else f"{s.reps} @ bw"
+        f"{logged_done(s)} @ {rounded(s.load)} {units}"
+        if s.load is not None
+        else f"{logged_done(s)} @ bw"
         for s in sets
     )
+
+
+def logged_done(logged: LoggedSet) -> str:
+    """What a logged set did: its reps, or how long a hold lasted ("40s")."""
+    return format_duration(logged.seconds) if logged.seconds is not None else str(logged.reps)
 
 
 # --- exercises, sessions and weeks -------------------------------------------------------

@@ -345,10 +345,11 @@ class _LogChecker(Locating):
             if isinstance(item, dict):
                 load = item["load"]
                 yield LoggedSet(
-                    reps=item["reps"],
+                    reps=item.get("reps", 0),
                     load=None if isinstance(load, str) else _exact(load),
                     rpe=_exact(item["rpe"]) if "rpe" in item else None,
                     note=item.get("note", ""),
+                    seconds=item.get("seconds"),
                 )
             else:
                 key = path if isinstance(value, str) else (*path, index)

@@ -1,10 +1,11 @@
 """The log's set notation: how one set, or a line of sets, is written and read.
 
 Sets are written REPS@LOAD (`10@90`), REPS@LOAD@RPE (`10@60@8`), with `bw` for
-bodyweight (`8@bw`) and a count in front to repeat a set (`3x10@90`), separated by
-spaces. A set written wrong is read as a problem that says, as plainly as possible,
-what is wrong with it, so that the log's check (`generator.log.check`) can point at it
-inside its line and the CSV import can say the same of a row.
+bodyweight (`8@bw`), a hold as the seconds it lasted (`40s@bw`), and a count in front to
+repeat a set (`3x10@90`), separated by spaces. A set written wrong is read as a problem
+that says, as plainly as possible, what is wrong with it, so that the log's check
+(`generator.log.check`) can point at it inside its line and the CSV import can say the
+same of a row.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ _LOAD_PATTERN = (
 )
 SET_TOKEN = re.compile(
     r"(?:(?P<count>[1-9][0-9]?)[xX])?"
-    r"(?P<reps>1000|[1-9][0-9]{0,2}|0)"
+    r"(?:(?P<seconds>[1-9][0-9]{0,3})s|(?P<reps>1000|[1-9][0-9]{0,2}|0))"
     rf"@(?:{_LOAD_PATTERN})"
     r"(?:@(?P<rpe>10(?:\.0)?|[1-9](?:\.[05])?))?"
 )
@@ -50,7 +51,9 @@ def read_sets(text: str) -> list[WrittenSet]:
     >>> [(w.offset, len(w.sets), w.problem) for w in read_sets("3x10@90 10@")]
     [(0, 3, ''), (8, 0, "'10@': a set is REPS@LOAD, e.g. 10@60 (the load is missing)")]
     >>> read_sets("8@bw@7.5")[0].sets
-    (LoggedSet(reps=8, load=None, rpe=Fraction(15, 2), note=''),)
+    (LoggedSet(reps=8, load=None, rpe=Fraction(15, 2), note='', seconds=None),)
+    >>> read_sets("2x40s@bw")[0].sets[0].seconds
+    40
     """
     return [read_set(match.group(), match.start()) for match in _WORD.finditer(text)]
 
@@ -62,7 +65,10 @@ def read_set(token: str, offset: int = 0) -> WrittenSet:
         return WrittenSet(offset, token, problem=f"{show(token)}: {SET_EXAMPLE} ({_why(token)})")
     load = None if match["bw"] else Fraction(match["load"])
     rpe = Fraction(match["rpe"]) if match["rpe"] else None
-    one = LoggedSet(reps=int(match["reps"]), load=load, rpe=rpe)
+    if match["seconds"]:  # a hold: how long, not how many
+        one = LoggedSet(reps=0, load=load, rpe=rpe, seconds=int(match["seconds"]))
+    else:
+        one = LoggedSet(reps=int(match["reps"]), load=load, rpe=rpe)
     unit = match["unit"]
     return WrittenSet(
         offset,

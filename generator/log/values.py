@@ -25,6 +25,8 @@ class LoggedSet:
     load: Fraction | None
     rpe: Fraction | None = None
     note: str = ""
+    # A timed set or hold: how long it was held (reps is then 0).
+    seconds: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,10 @@ def set_text(logged: LoggedSet) -> str:
 
     >>> set_text(LoggedSet(10, Fraction(125, 2), Fraction(8)))
     '10@62.5@8'
+    >>> set_text(LoggedSet(0, None, seconds=40))
+    '40s@bw'
     """
     load = "bw" if logged.load is None else number_text(logged.load)
     rpe = f"@{number_text(logged.rpe)}" if logged.rpe is not None else ""
-    return f"{logged.reps}@{load}{rpe}"
+    done = f"{logged.seconds}s" if logged.seconds is not None else str(logged.reps)
+    return f"{done}@{load}{rpe}"

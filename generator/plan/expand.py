@@ -24,7 +24,7 @@ from types import MappingProxyType
 from generator.log.values import EMPTY_LOG, LoggedExercise, LoggedSession, TrainingLog
 from generator.plan import prescription
 from generator.plan.calendar import Dates, Slot, skipped_dates, week_calendars, week_dates
-from generator.plan.learning import learn_amrap, learn_double, learn_load
+from generator.plan.learning import learn_amrap, learn_double, learn_load, learn_time
 from generator.plan.matching import claim
 from generator.plan.maxes import Maxes, logged_estimate
 from generator.plan.progression import advance, flat_steps, raise_maxes
@@ -270,6 +270,7 @@ def _exercise(
         done = claim(entry, claimed, item.exercise, rung_exercise.id)
         if done is not None and not context.deload:
             learn_double(item, target.reps, sets, done, progress)
+            learn_time(item, sets, done, progress)
     if not context.deload:
         _after_session(context, item, (sets, done, target), progress, state)
     return PlannedExercise(

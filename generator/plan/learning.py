@@ -33,13 +33,36 @@ from generator.spec.notation import Reps
 
 
 def _work_done(planned: Sequence[PlannedSet], done: LoggedExercise) -> list[int]:
-    """The reps of each logged set at the planned load or heavier (bodyweight: every set)."""
-    load = planned[0].load
+    """The reps of each logged set at the planned load or heavier (bodyweight: every set),
+    or for a timed set the seconds it was held."""
+    load, timed = planned[0].load, planned[0].seconds is not None
     return [
-        logged.reps
+        (logged.seconds or 0) if timed else logged.reps
         for logged in done.sets
         if load is None or (logged.load is not None and logged.load >= load)
     ]
+
+
+def _target(planned: PlannedSet) -> int:
+    """What a set asks for: its seconds if timed, else its reps."""
+    return planned.seconds if planned.seconds is not None else planned.reps or 0
+
+
+def learn_time(
+    item: Prescription, sets: Sequence[PlannedSet], done: LoggedExercise, progress: Progress
+) -> None:
+    """A hold is lengthened only once it was held as long as planned: a set held short (or
+    a set missing) repeats its time."""
+    if not any(step.method == "time" for step in flat_steps(item.progress)):
+        return
+    planned = [s for s in sets if s.kind in TARGET_KINDS and s.seconds is not None]
+    if not planned:
+        return
+    held = _work_done(planned, done)
+    short = len(held) < len(planned) or any(
+        seconds < _target(s) for seconds, s in zip(held, planned, strict=False)
+    )
+    progress.time_held = short
 
 
 def learn_double(
@@ -156,10 +179,10 @@ def _succeeded(success: Success, planned: Sequence[PlannedSet], made: Sequence[i
     if len(made) < len(planned):
         return False
     if success.rule == "all":
-        return all(count >= (s.reps or 0) for count, s in zip(made, planned, strict=False))
+        return all(count >= _target(s) for count, s in zip(made, planned, strict=False))
     last = made[len(planned) - 1]
     if success.rule == "last":
-        return last >= (planned[-1].reps or 0)
+        return last >= _target(planned[-1])
     return last >= success.amrap
 
 

@@ -160,7 +160,10 @@ def _apply(step: Step, progress: Progress, moment: _Moment) -> None:
     elif method == "rest":
         progress.rest_add += step.seconds
     elif method == "time":
-        progress.time_add += step.seconds
+        if progress.time_held:  # held short: the same time again
+            progress.time_held = False
+        else:
+            progress.time_add += step.seconds
     elif method == "variation" and step.when == "schedule":
         _climb(step, progress, moment)
 

@@ -69,6 +69,7 @@ class Progress:
     pause_add: int = 0
     rest_add: int = 0
     time_add: int = 0
+    time_held: bool = False  # from the log: a hold held short, so its time is repeated
     rung: int = 0
     # From the log: hold the next double progression step (the target was not met),
     # and how many sessions in a row had a set below the bottom of the range.

@@ -133,6 +133,7 @@ def _exercise(exercise: PlannedExercise) -> dict[str, Any]:
 def _done(logged: LoggedSet) -> dict[str, Any]:
     return {
         "reps": logged.reps,
+        "seconds": logged.seconds,
         "load": json_number(logged.load),
         "rpe": json_number(logged.rpe),
         "note": logged.note,
@@ -251,6 +252,7 @@ CSV_COLUMNS = (
     "rest",
     "plates",
     "done_reps",
+    "done_seconds",
     "done_load",
     "done_rpe",
 )
@@ -295,6 +297,7 @@ def plan_csv(plan: Plan) -> str:
                             _cell(row["rest"]),
                             "+".join(str(plate) for plate in row["plates"] or []),
                             logged.reps if logged is not None else "",
+                            _cell(logged.seconds) if logged is not None else "",
                             _cell(json_number(logged.load)) if logged is not None else "",
                             _cell(json_number(logged.rpe)) if logged is not None else "",
                         ],

@@ -27,6 +27,7 @@ from generator.wording import (
     group_sets,
     json_number,
     kind_words,
+    logged_done,
     logged_set,
     logged_sets_brief,
     logged_weight,
@@ -464,7 +465,7 @@ def _done_cells(logged: LoggedSet | None, units: str, exercise: PlannedExercise)
     return {
         "logged": True,
         "weight": logged_weight(logged.load, units),
-        "reps": str(logged.reps),
+        "reps": logged_done(logged),
         "rpe": json_number(logged.rpe) if logged.rpe is not None else "",
         "text": logged_set(logged, units),
     }

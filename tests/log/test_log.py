@@ -417,7 +417,9 @@ def test_sets_are_found_at_their_offsets() -> None:
 _SET_PATTERN = re.compile(LOG_SCHEMA["definitions"]["set"]["pattern"])
 _SETS_PATTERN = re.compile(LOG_SCHEMA["definitions"]["sets"]["pattern"])
 _TOKENS = st.text(alphabet="0123456789@xXbBwWkglsk.,-", max_size=16)
-_KNOWN = st.sampled_from(["10@90", "3x10@62.5@8", "0@bw", "1000@9999.999kg", "99x1@1lb@10"])
+_KNOWN = st.sampled_from(
+    ["10@90", "3x10@62.5@8", "0@bw", "1000@9999.999kg", "99x1@1lb@10", "40s@bw", "3x45s@20kg@8"]
+)
 
 
 @settings(max_examples=2000, deadline=None)
@@ -507,11 +509,11 @@ ALIAS = "aliases (*name) are not allowed: write the value out"
 SET = "a set is REPS@LOAD, e.g. 10@60"
 SET_FORM = (
     "a set is REPS@LOAD, e.g. 10@60 (REPS@LOAD@RPE adds an RPE, 3x10@60 is three sets, "
-    "bw is bodyweight)"
+    "bw is bodyweight, 40s@bw a hold)"
 )
 SETS_FORM = (
     "sets are REPS@LOAD separated by spaces, e.g. 10@60 10@60 9@60 (REPS@LOAD@RPE adds an "
-    "RPE, 3x10@60 is three sets, bw is bodyweight)"
+    "RPE, 3x10@60 is three sets, bw is bodyweight, 40s@bw a hold)"
 )
 ID_FORM = (
     "an id is lower case letters and digits, with single - or _ between them (e.g. hip-thrust-12wk)"

@@ -130,9 +130,9 @@ def test_the_plan_as_data_carries_what_was_done(built: Path) -> None:
     assert monday["logged"] == {"note": "felt strong"}
     assert monday["missed"] is False
     assert monday["exercises"][0]["done"] == [
-        {"reps": 12, "load": 90, "rpe": None, "note": ""},
-        {"reps": 12, "load": 90, "rpe": None, "note": ""},
-        {"reps": 12, "load": 90, "rpe": 9, "note": ""},
+        {"reps": 12, "seconds": None, "load": 90, "rpe": None, "note": ""},
+        {"reps": 12, "seconds": None, "load": 90, "rpe": None, "note": ""},
+        {"reps": 12, "seconds": None, "load": 90, "rpe": 9, "note": ""},
     ]
     assert thursday["logged"] is None
     assert thursday["missed"] is True

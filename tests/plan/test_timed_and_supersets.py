@@ -115,3 +115,28 @@ def test_timed_sets_and_supersets_are_checked(
         plan_text(SPEC.replace(*change), None, tmp_path)
     expected = message if isinstance(message, list) else [message]
     assert [f"{d.path}: {d.message}" for d in raised.value.diagnostics] == expected
+
+
+def test_a_hold_held_short_is_repeated_and_a_full_one_lengthens(tmp_path: Path) -> None:
+    """The first Monday's plank held 30s, 30s, 25s: the week-2 step is held back, so week 2
+    asks 30s again; held in full in week 2, week 3 asks 35s."""
+    log = (
+        'program: t\nsessions:\n  - date: "2027-01-04"\n    done:\n'
+        "      hip_thrust: 3x10@60\n      plank: 30s@bw 30s@bw 25s@bw\n"
+        '  - date: "2027-01-11"\n    done:\n'
+        "      hip_thrust: 3x10@60\n      plank: 3x30s@bw\n"
+    )
+    planned = plan_text(SPEC, log, tmp_path)
+    holds = [line.split(" | ")[1] for line in planned]
+    assert holds == ["plank 3x30s@bw"] * 4 + ["plank 3x35s@bw"] * 2
+    plan = plan_spec(str(tmp_path / "t.yaml")).plan
+    first = plan.weeks[0].sessions[0].exercises[1]
+    assert first.done is not None
+    assert [s.seconds for s in first.done.sets] == [30, 30, 25]
+    rows = list(csv.DictReader(io.StringIO(plan_csv(plan))))
+    logged = [
+        r["done_seconds"] for r in rows if r["exercise"] == "plank" and r["date"] == "2027-01-04"
+    ]
+    assert logged == ["30", "30", "25"]
+    shown = show_plan(plan, 1)
+    assert "30s @ bodyweight" in shown
