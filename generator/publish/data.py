@@ -18,7 +18,7 @@ from generator.log.values import LoggedSet
 from generator.plan.values import Plan, PlannedExercise, PlannedSession, PlannedSet, PlannedWeek
 from generator.wording import json_number, json_percent
 
-PLAN_FORMAT = "liftplan-plan/2"
+PLAN_FORMAT = "liftplan-plan/3"
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:

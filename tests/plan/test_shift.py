@@ -278,7 +278,7 @@ def test_missed_days_at_the_end_push_sessions_past_the_last_week(tmp_path: Path)
 
     data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
     assert list(Draft7Validator(schema("plan")).iter_errors(data)) == []
-    assert data["format"] == "liftplan-plan/2"
+    assert data["format"] == "liftplan-plan/3"
     assert data["program"]["end"] == "2027-01-27"
     week3 = data["weeks"][2]
     assert (week3["start"], week3["end"]) == ("2027-01-18", "2027-01-27")
