@@ -279,7 +279,7 @@ def _exercise(
         prescribed=item.exercise,
         equipment=rung_exercise.equipment.name if rung_exercise.equipment else None,
         unilateral=rung_exercise.unilateral,
-        bodyweight=_bodyweight_delta(item),
+        bodyweight=_bodyweight_delta(item, target),
         band=item.band,
         band_tension=_band_tension(program, item.band),
         technique=technique.kind if technique is not None else None,
@@ -348,8 +348,13 @@ def _with_rule(notes: str, item: Prescription, progress: Progress) -> str:
     return " ".join(said)
 
 
-def _bodyweight_delta(item: Prescription) -> Fraction | None:
-    return item.load.value if item.load is not None and item.load.kind == "bodyweight" else None
+def _bodyweight_delta(item: Prescription, target: Target | None) -> Fraction | None:
+    """The load added to (or, negative, taken off) bodyweight, as progressed so far."""
+    if item.load is None or item.load.kind != "bodyweight":
+        return None
+    if target is not None and target.load is not None:
+        return target.load
+    return item.load.value
 
 
 def _band_tension(program: Program, band: str | None) -> Fraction | None:

@@ -71,10 +71,14 @@ def _line_share(context: Context) -> Fraction:
 
 
 def base_load(context: Context, item: Prescription, day_type: str | None) -> Fraction | None:
-    """The load before progression, unrounded; None for bodyweight or no load."""
+    """The load before progression, unrounded; None for bodyweight alone or no load. For
+    bodyweight plus (or minus) a load it is that load, which progression moves: weighted
+    chin-ups get heavier, assisted ones less assisted."""
     spec = load_spec(context, item, day_type)
-    if spec is None or spec.kind == "bodyweight":
+    if spec is None or (spec.kind == "bodyweight" and not spec.value):
         return None
+    if spec.kind == "bodyweight":
+        return spec.value
     if spec.kind == "absolute":
         return spec.value
     if spec.kind == "session":

@@ -29,6 +29,12 @@ def check_reactive_step(
     if step.method == "max" and use.item["exercise"] not in checker.program.get("maxes", {}):
         exercise = use.item["exercise"]
         checker.error(here, f"a max step moves the max: add maxes.{exercise}")
+    if step.method == "load" and use.item.get("load") == "bodyweight":
+        checker.warn(
+            here,
+            "a load step on bodyweight alone adds nothing: write the load it starts with, "
+            "bodyweight+5 say, to add load to it",
+        )
     if step.method in ("load", "max"):
         if "add" in settings and "by_amrap" in settings:
             checker.error(here, "give add or by_amrap, not both: the table gives the amounts")

@@ -5,11 +5,14 @@ figure is worked by hand from the rule, in the comment beside it."""
 from __future__ import annotations
 
 import textwrap
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
 from generator.errors import LiftplanError
+from generator.pipeline import plan_spec
+from generator.publish.text import show_plan
 from tests.support.scenario import plan_text
 
 HEAD = """\
@@ -371,4 +374,32 @@ def test_a_variation_at_the_top_needs_a_range_to_climb(tmp_path: Path) -> None:
     assert [d.message for d in raised.value.diagnostics] == [
         "a variation at the top of the range needs double progression to climb it "
         "(double: {add: ...} and reps such as 8-15)"
+    ]
+
+
+def test_weighted_bodyweight_work_progresses_its_added_load(tmp_path: Path) -> None:
+    """Chin-ups with 10 lb on the belt, +2.5 a session; a failure repeats the added load."""
+    chins = (
+        "{exercise: chin_up, sets: 3, reps: 5, load: bodyweight+10, progress: [{load: {add: 2.5}}]}"
+    )
+    program = spec(f"A:\n  - {chins}\n", weeks=1)
+    done = log("2027-01-04 chin_up: 3x5@bw", "2027-01-06 chin_up: 5@bw 5@bw 3@bw")
+    (tmp_path / "t.yaml").write_text(program, encoding="utf-8")
+    (tmp_path / "t.log.yaml").write_text(done, encoding="utf-8")
+    plan = plan_spec(str(tmp_path / "t.yaml")).plan
+    added = [session.exercises[0].bodyweight for session in plan.weeks[0].sessions]
+    # 10, then 12.5 after a success, then 12.5 again after the failure
+    assert added == [10, Fraction(25, 2), Fraction(25, 2)]
+    assert "3 x 5 @ bodyweight + 12.5 lb" in show_plan(plan, 1)
+
+
+def test_a_load_step_on_bodyweight_alone_is_a_warning(tmp_path: Path) -> None:
+    chins = (
+        "{exercise: chin_up, sets: 3, reps: 5, load: bodyweight, progress: [{load: {add: 2.5}}]}"
+    )
+    (tmp_path / "t.yaml").write_text(spec(f"A:\n  - {chins}\n", weeks=1), encoding="utf-8")
+    warnings = plan_spec(str(tmp_path / "t.yaml")).warnings
+    assert [f"{d.path}: {d.message}" for d in warnings] == [
+        "phases[0].sessions.A[0].progress[0].load: a load step on bodyweight alone adds "
+        "nothing: write the load it starts with, bodyweight+5 say, to add load to it"
     ]
