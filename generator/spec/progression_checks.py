@@ -220,6 +220,8 @@ def check_timed(checker: Checker, use: Use) -> None:
     for step in steps_of(checker.program, use):
         if step.method == "time" and "time" not in item:
             checker.error(step.path, "a time step lengthens a timed set: give the set its time")
+        if step.method in ("reps", "double", "stages") and "time" in item:
+            checker.error(step.path, f"a timed set has no reps for a {step.method} step to move")
 
 
 def check_supersets(checker: Checker) -> None:

@@ -45,14 +45,18 @@ def planned_values(plan: Plan) -> list[tuple[Any, ...]]:
 
 
 def log_from(plan: Plan, cutoff: int, reps_of: Callable[[PlannedSet], Any]) -> TrainingLog:
-    """A log of the plan's first `cutoff` sessions, each hard set done at its planned load
-    for the reps `reps_of(planned)` gives."""
+    """A log of the plan's first `cutoff` sessions, each work set done at its planned load
+    for the reps `reps_of(planned)` gives (a timed set held for its planned time)."""
     entries = []
     for session in plan.sessions[:cutoff]:
         exercises = {}
         for exercise in session.exercises:
             sets = tuple(
-                LoggedSet(reps_of(s), s.load) for s in exercise.sets if s.kind in ("work", "amrap")
+                LoggedSet(0, s.load, seconds=s.seconds)
+                if s.seconds is not None
+                else LoggedSet(reps_of(s), s.load)
+                for s in exercise.sets
+                if s.kind in ("work", "amrap")
             )
             if sets and exercise.exercise not in exercises:
                 exercises[exercise.exercise] = LoggedExercise(exercise.exercise, sets)

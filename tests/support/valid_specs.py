@@ -4,8 +4,9 @@
 year ends and leap days made likely), one to seven training weekdays, skipped dates
 moved or dropped, one to three phases of the fixed, linear and undulating models,
 a barbell, a dumbbell rack and sometimes a machine, maxes, prescriptions from a pool
-of catalogue exercises with load, double, sets, reps, rest and tempo progressions,
-deloads and advanced techniques. A spec the validator rejects is a bug in the
+of catalogue exercises with load (reacting to the log), double, stages, max, sets, reps,
+rest, tempo and time progressions, timed sets, ramps, back-off sets, supersets, separate
+tracks, deloads and advanced techniques. A spec the validator rejects is a bug in the
 strategy: the properties over it fail loudly with the errors rather than filter it out.
 """
 
@@ -95,6 +96,21 @@ def _step(draw: st.DrawFn, method: str) -> dict[str, Any]:
             values["max"] = _number(draw(halves))
         if draw(st.integers(0, 3)) == 0:
             values["fail"] = {"after": draw(st.integers(1, 3)), "drop": "10%"}
+        if draw(st.integers(0, 3)) == 0:
+            values["success"] = "last"
+    elif method == "stages":
+        values = {
+            "schemes": draw(st.sampled_from([["5x3+", "6x2+", "10x1+"], ["3x10", "3x8", "3x6"]])),
+            "add": 5,
+            "reset": draw(st.sampled_from(["85%", {"add": 5}])),
+        }
+    elif method == "max":
+        values = {
+            "add": draw(st.sampled_from([2.5, 5, "2.5%"])),
+            "every": draw(st.sampled_from(["session", "week", "2w"])),
+        }
+    elif method == "time":
+        values = {"add": "5s", "every": draw(st.sampled_from(["week", "2w"])), "max": "60s"}
     elif method == "double":
         values = {"add": 5}
         if draw(st.booleans()):
@@ -119,8 +135,12 @@ def _prescription(draw: st.DrawFn, exercise: str, model: str) -> dict[str, Any]:
     """One exercise of a session, with what fits its equipment and its phase's model."""
     kind = POOL[exercise]
     loaded = kind != "bodyweight"
-    methods = ["sets", "reps", "rest", "tempo"] + (["load", "double"] if loaded else [])
+    methods = ["sets", "reps", "rest", "tempo"]
+    methods += ["load", "double", "stages"] if loaded else ["time"]
+    methods += ["max"] if kind == "barbell" else []
     chosen = draw(st.lists(st.sampled_from(methods), max_size=3, unique=True))
+    if "stages" in chosen:  # stages give the sets and reps, and move the load themselves
+        chosen = [m for m in chosen if m not in ("load", "double", "sets", "reps")]
     item: dict[str, Any] = {"exercise": exercise}
     # A fixed phase has nothing else to take sets and reps from, so it usually gives them.
     given_odds = 3 if model == "fixed" else 2
@@ -137,6 +157,17 @@ def _prescription(draw: st.DrawFn, exercise: str, model: str) -> dict[str, Any]:
     wants_load = {"fixed": 6, "linear": 2, "undulating": 1}[model]
     if kind == "dumbbells" or draw(st.integers(0, 7)) < wants_load:
         item["load"] = _load(draw, kind)
+    if "stages" in chosen:
+        item.pop("sets", None)
+        item.pop("reps", None)
+    if "time" in chosen or (not loaded and draw(st.integers(0, 5)) == 0):
+        item.pop("reps", None)
+        item["time"] = draw(st.sampled_from(["20s", "30s", "45s"]))
+        chosen = [m for m in chosen if m not in ("reps", "double")]  # no reps to move
+    if loaded and "load" in item and draw(st.integers(0, 4)) == 0:
+        item["ramp"] = draw(st.sampled_from([["50%", "75%"], ["60%"]]))
+    if loaded and "load" in item and draw(st.integers(0, 4)) == 0:
+        item["backoff"] = [{"sets": 2, "reps": 5, "load": "90%"}]
     if chosen:
         item["progress"] = [_step(draw, method) for method in chosen]
     if draw(st.integers(0, 3)) == 0:
@@ -204,6 +235,8 @@ def _phase(draw: st.DrawFn, index: int, first_week: int, days: list[str]) -> dic
             st.lists(st.sampled_from(sorted(POOL)), min_size=1, max_size=4, unique=True)
         )
         items = [_prescription(draw, exercise, model) for exercise in exercises]
+        if len(items) > 1 and draw(st.integers(0, 3)) == 0:  # the first two as a superset
+            items[0]["superset"] = items[1]["superset"] = "pair"
         if draw(st.integers(0, 4)) == 0:
             sessions[label] = {"title": f"Session {label}", "exercises": items}
         else:
@@ -226,7 +259,8 @@ def _one_progression_per_lift(draw: st.DrawFn, sessions: dict[str, Any]) -> None
             earlier = first.setdefault(item["exercise"], item)
             if earlier is item or earlier["progress"] == item["progress"]:
                 continue
-            if item.get("reps") == earlier.get("reps") and draw(st.booleans()):
+            alike = all(item.get(key) == earlier.get(key) for key in ("sets", "reps", "time"))
+            if alike and draw(st.booleans()):
                 item["progress"] = earlier["progress"]
             else:
                 tracks += 1
