@@ -74,7 +74,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
         template = templates[slot.label]
         day_type = phase.day_types.get(slot.weekday)
         context = _context(program, phase, number, state, place)
-        claimed: set[int] = set()
+        claimed: dict[int, int] = {}
         exercises = []
         for key in keys:
             item = _item(phase, key)
@@ -86,7 +86,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
                         item,
                         day_type.name if day_type else None,
                         state,
-                        logged=(turn.entry, claimed),
+                        logged=(turn.entry, claimed, _shares(phase, keys, key)),
                     )
                 )
         for raised in state.raises:
@@ -151,6 +151,20 @@ def supersets(
 def _straight_on(sets: Sequence[PlannedSet]) -> tuple[PlannedSet, ...]:
     """No rest after a set but a warm-up: the next exercise of the round follows it."""
     return tuple(s if s.kind == "warmup" else replace(s, rest=0) for s in sets)
+
+
+def _shares(phase: Phase, keys: Sequence[Key], key: Key) -> bool:
+    """Whether a later prescription of the session trains the same exercise, so that the
+    sets logged for it are shared between them in order."""
+    exercise = _item(phase, key).exercise
+    later = keys[keys.index(key) + 1 :]
+    return any(_item(phase, other).exercise == exercise for other in later)
+
+
+def _share(sets: Sequence[PlannedSet], shared: bool) -> int | None:
+    """How many logged sets a prescription takes: its planned sets, when it shares the
+    exercise's entry with a later prescription; else all that are left."""
+    return sum(1 for s in sets if s.kind != "warmup") if shared else None
 
 
 def _remember_work_loads(state: State, label: str, exercises: Sequence[PlannedExercise]) -> None:
@@ -243,12 +257,12 @@ def _exercise(
     day_type: str | None,
     state: State,
     *,
-    logged: tuple[LoggedSession | None, set[int]] | None = None,
+    logged: tuple[LoggedSession | None, dict[int, int], bool] | None = None,
 ) -> PlannedExercise:
     """One prescription as planned in a session, after its steps due have fired; what the
     log says was done of it (`logged`: the session's entry, and the indexes of its
     exercises already claimed) changes the progression that follows."""
-    entry, claimed = logged if logged is not None else (None, set())
+    entry, claimed, shared = logged if logged is not None else (None, {}, False)
     program = context.program
     progress = state.progress.setdefault(track_key(key, item), Progress())
     base = program.exercises[item.exercise]
@@ -258,7 +272,7 @@ def _exercise(
             advance(context, item, day_type, progress, None, maxes=state.maxes)
         sets = wave_sets(context, item, base, state)
         rung_exercise = base
-        done = claim(entry, claimed, item.exercise, base.id)
+        done = claim(entry, claimed, (item.exercise, base.id), _share(sets, shared))
         if done is not None:
             learn_amrap(context, item, sets, done, state)
         target = None
@@ -267,7 +281,8 @@ def _exercise(
             context, item, day_type, state, progress=progress, technique=technique
         )
         rung_exercise = target.exercise
-        done = claim(entry, claimed, item.exercise, rung_exercise.id)
+        wanted = (item.exercise, rung_exercise.id)
+        done = claim(entry, claimed, wanted, _share(sets, shared))
         if done is not None and not context.deload:
             learn_double(item, target.reps, sets, done, progress)
             learn_time(item, sets, done, progress)

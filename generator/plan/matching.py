@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from generator.log.values import LoggedExercise, LoggedSession
@@ -108,16 +109,27 @@ def _preferences(sessions: Sequence[Session], day: datetime.date, label: str | N
 
 
 def claim(
-    entry: LoggedSession | None, claimed: set[int], prescribed: str, done_as: str
+    entry: LoggedSession | None,
+    claimed: dict[int, int],
+    wanted: tuple[str, str],
+    share: int | None = None,
 ) -> LoggedExercise | None:
     """What the log says was done of a prescription in a session: logged under the
-    exercise it prescribes or the rung of its ladder planned that day, and not already
-    taken by an earlier prescription of the session."""
+    exercise it prescribes or the rung of its ladder planned that day (`wanted`), and not
+    already taken by an earlier prescription of the session. `claimed` counts the sets
+    taken of each logged exercise; `share`, when a later prescription of the session
+    trains the same exercise, is how many sets this one takes (its planned sets), the
+    rest being the later one's: a main lift and its 5 x 10 logged as one list."""
     if entry is None:
         return None
-    for wanted in (prescribed, done_as):
+    for name in wanted:
         for index, done in enumerate(entry.exercises):
-            if index not in claimed and done.exercise == wanted:
-                claimed.add(index)
+            taken = claimed.get(index, 0)
+            if done.exercise != name or taken >= len(done.sets):
+                continue
+            end = len(done.sets) if share is None else min(len(done.sets), taken + share)
+            claimed[index] = end
+            if taken == 0 and end == len(done.sets):
                 return done
+            return replace(done, sets=done.sets[taken:end])
     return None

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import LiftplanError
+from generator.pipeline import plan_spec
 from tests.support.scenario import plan_text
 
 HEAD = """\
@@ -216,3 +217,27 @@ def test_tests_and_max_steps_are_checked(tmp_path: Path, item: str, message: str
     with pytest.raises(LiftplanError) as raised:
         plan_text(program, None, tmp_path)
     assert [f"{d.path}: {d.message}" for d in raised.value.diagnostics] == [message]
+
+
+def test_two_prescriptions_of_a_lift_share_its_logged_sets_in_order(tmp_path: Path) -> None:
+    """The main lift takes as many logged sets as it planned, the 5 x 10 the rest: one list
+    logged under the lift's name serves both."""
+    program = (
+        HEAD
+        + "maxes:\n  back_squat: {training_max: 200, cycle_increase: 10}\n"
+        + "waves:\n  w:\n    of: training_max\n    weeks:\n"
+        + '      - sets: ["70% x 5", "80% x 5+"]\n'
+        + "phases:\n  - name: P\n    weeks: 2\n    model: wave\n    days: {mon: A}\n"
+        + "    sessions:\n      A:\n        - {exercise: back_squat, wave: w}\n"
+        + "        - {exercise: back_squat, sets: 5, reps: 10, load: 50% tm}\n"
+    )
+    (tmp_path / "t.yaml").write_text(program, encoding="utf-8")
+    (tmp_path / "t.log.yaml").write_text(
+        log("2027-01-04 back_squat: 5@140 9@160 5x10@100"), encoding="utf-8"
+    )
+    first = plan_spec(str(tmp_path / "t.yaml")).plan.weeks[0].sessions[0]
+    main, volume = first.exercises
+    assert main.done is not None
+    assert volume.done is not None
+    assert [(s.reps, s.load) for s in main.done.sets] == [(5, 140), (9, 160)]
+    assert [(s.reps, s.load) for s in volume.done.sets] == [(10, 100)] * 5
