@@ -93,7 +93,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
             raise_maxes(*raised, state.maxes)
         state.raises.clear()
         exercises = supersets(exercises, [_item(phase, key) for key in keys])
-        _remember_work_loads(state, slot.label, exercises)
+        _remember_work_loads(state, slot.label, exercises, missed=turn.missed)
         sessions.append(
             PlannedSession(
                 date=turn.date,
@@ -167,13 +167,29 @@ def _share(sets: Sequence[PlannedSet], shared: bool) -> int | None:
     return sum(1 for s in sets if s.kind != "warmup") if shared else None
 
 
-def _remember_work_loads(state: State, label: str, exercises: Sequence[PlannedExercise]) -> None:
-    """The heaviest work load of each exercise in a session, for sessions whose loads are
-    a share of this one's."""
+def _remember_work_loads(
+    state: State, label: str, exercises: Sequence[PlannedExercise], *, missed: bool
+) -> None:
+    """The heaviest work load of each exercise in a session, planned and made, for the
+    sessions whose loads are a share of this one's. What was made is the heaviest load
+    logged for the reps planned; a session not yet logged is taken as made, and a missed
+    one, or one whose target was not reached, leaves the last load made as it was."""
     for exercise in exercises:
-        loads = [s.load for s in exercise.sets if s.kind in TARGET_KINDS and s.load is not None]
-        if loads:
-            state.work_loads[(exercise.prescribed, label)] = max(loads)
+        targets = [s for s in exercise.sets if s.kind in TARGET_KINDS and s.load is not None]
+        if not targets:
+            continue
+        top = max(targets, key=lambda s: s.load or 0)
+        state.work_loads[(exercise.prescribed, label, "planned")] = top.load or Fraction(0)
+        made = None if missed else top.load
+        if exercise.done is not None:
+            reached = [
+                logged.load
+                for logged in exercise.done.sets
+                if logged.load is not None and logged.reps >= (top.reps or 0)
+            ]
+            made = max(reached, default=None)
+        if made is not None:
+            state.work_loads[(exercise.prescribed, label, "made")] = made
 
 
 def _context(program: Program, phase: Phase, number: int, state: State, place: int) -> Context:

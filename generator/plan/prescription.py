@@ -128,7 +128,9 @@ def session_load(context: Context, item: Prescription, spec: LoadSpec) -> Fracti
     """A share of the work load the exercise had in the last session labelled as the
     load says, plus its offset; its `first` load while there has been none."""
     label = spec.session or ""
-    earlier = context.work_loads.get((item.exercise, label))
+    earlier = context.work_loads.get((item.exercise, label, "planned"))
+    if spec.made:  # the load made there, where the log says (the planned one until then)
+        earlier = context.work_loads.get((item.exercise, label, "made"), earlier)
     if earlier is None:
         if spec.first is None:
             raise NoEarlierSession(label)

@@ -110,6 +110,7 @@ class LoadSpec:
     session: str | None = None
     offset: Fraction = Fraction(0)
     first: Fraction | None = None
+    made: bool = False  # of the load made in that session, as the log says
 
 
 _PERCENT_LOAD = re.compile(r"(\d+(?:\.\d+)?)% ?(1rm|tm)?\Z")
@@ -133,6 +134,7 @@ def parse_load(value: float | int | str | Mapping[str, Any]) -> LoadSpec:
             session=value["session"],
             offset=exact(value.get("add", 0)),
             first=exact(value["first"]) if "first" in value else None,
+            made=value.get("from", "planned") == "made",
         )
     if not isinstance(value, str):
         return LoadSpec("absolute", exact(value))

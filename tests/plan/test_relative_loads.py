@@ -140,3 +140,45 @@ def test_relative_loads_are_checked(tmp_path: Path, change: tuple[str, str], mes
     with pytest.raises(LiftplanError) as raised:
         plan_text(program, None, tmp_path)
     assert [f"{d.path}: {d.message}" for d in raised.value.diagnostics] == [message]
+
+
+TEXAS_LIKE = HEAD.replace(
+    "days: {mon: heavy, wed: light, fri: record}", "days: {mon: volume, fri: record}"
+) + textwrap.indent(
+    textwrap.dedent(
+        """\
+        volume:
+          - {exercise: back_squat, sets: 5, reps: 5, load: {session: record, share: 90%, first: 270, from: made}}
+        record:
+          - {exercise: back_squat, sets: 1, reps: 5, load: 300, progress: [{load: {add: 5, every: week}}]}
+        """
+    ),
+    "      ",
+)
+
+
+def test_a_load_from_the_load_made_follows_the_record_not_the_plan(tmp_path: Path) -> None:
+    """Monday is 90% of the last Friday record made: a missed 310 leaves the record at 305."""
+    program = TEXAS_LIKE.replace("weeks: 2", "weeks: 4")
+    log = (
+        "program: t\nsessions:\n"
+        '  - {date: "2027-01-04", done: {back_squat: 5x5@270}}\n'
+        '  - {date: "2027-01-08", done: {back_squat: 5@300}}\n'
+        '  - {date: "2027-01-11", done: {back_squat: 5x5@270}}\n'
+        '  - {date: "2027-01-15", done: {back_squat: 5@305}}\n'
+        '  - {date: "2027-01-18", done: {back_squat: 5x5@275}}\n'
+        '  - {date: "2027-01-22", done: {back_squat: 4@310}}\n'
+    )
+    assert plan_text(program, log, tmp_path) == [
+        "2027-01-04 volume: back_squat 5x5@270",  # first
+        "2027-01-08 record: back_squat 1x5@300",
+        "2027-01-11 volume: back_squat 5x5@270",  # 90% of 300
+        "2027-01-15 record: back_squat 1x5@305",
+        "2027-01-18 volume: back_squat 5x5@275",  # 90% of 305 = 274.5 -> 275
+        "2027-01-22 record: back_squat 1x5@310",  # missed: 4 reps
+        "2027-01-25 volume: back_squat 5x5@275",  # 90% of the record made, 305, again
+        "2027-01-29 record: back_squat 1x5@310",  # repeated after the miss
+    ]
+    planned = program.replace(", from: made", "")
+    # from the planned load instead: 90% of the missed 310 = 279 -> 280
+    assert plan_text(planned, log, tmp_path)[6] == "2027-01-25 volume: back_squat 5x5@280"
