@@ -286,6 +286,8 @@ def exercise_lines(exercise: PlannedExercise, units: str) -> Iterator[str]:
     if exercise.exercise != exercise.prescribed:
         name += f" [ladder from {exercise.prescribed}]"
     yield f"    {name}"
+    if exercise.status:
+        yield f"      {exercise.status}"
     ramp = warmup_text(exercise, units)
     if ramp:
         yield f"      warm-up: {ramp}"

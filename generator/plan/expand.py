@@ -314,7 +314,8 @@ def _exercise(
         band=item.band,
         band_tension=_band_tension(program, item.band),
         technique=technique.kind if technique is not None else None,
-        notes=_with_rule(item.notes or rung_exercise.notes, item, progress),
+        notes=item.notes or rung_exercise.notes,
+        status=_status(item, progress),
         cues=item.cues or rung_exercise.cues,
         sets=sets,
         done=done,
@@ -360,10 +361,10 @@ def _after_session(
     state.raises.append((context, item, progress))  # after the session, for what follows it
 
 
-def _with_rule(notes: str, item: Prescription, progress: Progress) -> str:
-    """The exercise's notes, and what a lifter must know of a rule the sets do not show:
-    a test sets the max, and which of its stages a lift is on."""
-    said = [notes] if notes else []
+def _status(item: Prescription, progress: Progress) -> str:
+    """What a lifter must know of a rule the sets do not show: a test sets the max, and
+    which of its stages a lift is on."""
+    said = []
     if item.test == "amrap":
         said.append("Test: as many reps as you can; the result sets the max from here on.")
     elif item.test is not None:

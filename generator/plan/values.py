@@ -68,6 +68,8 @@ class PlannedExercise:
     done: LoggedExercise | None = None
     # Its place in a superset or circuit of the session: A1, A2, B1 ...
     superset: str | None = None
+    # A rule's state the sets do not show: "Stage 2 of 3 (...)", or that it is a test.
+    status: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -122,6 +122,7 @@ def _exercise(exercise: PlannedExercise) -> dict[str, Any]:
         "band_tension": json_number(exercise.band_tension),
         "technique": exercise.technique,
         "notes": exercise.notes,
+        "status": exercise.status,
         "cues": list(exercise.cues),
         "sets": [_set(planned) for planned in exercise.sets],
         "done": [_done(logged) for logged in exercise.done.sets]

@@ -435,6 +435,7 @@ def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
         "done": exercise.done is not None,
         "extras": extras,
         "notes": exercise.notes,
+        "status": exercise.status,
         "cues": list(exercise.cues),
     }
 

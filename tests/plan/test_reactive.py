@@ -403,3 +403,16 @@ def test_a_load_step_on_bodyweight_alone_is_a_warning(tmp_path: Path) -> None:
         "phases[0].sessions.A[0].progress[0].load: a load step on bodyweight alone adds "
         "nothing: write the load it starts with, bodyweight+5 say, to add load to it"
     ]
+
+
+def test_the_stage_reached_is_said_in_show_and_the_plan_data(tmp_path: Path) -> None:
+    """The sets show 3 x 8; the status says which stage that is, in `show` and plan.json."""
+    program = spec(f"A:\n  - {DEADLIFT_STAGES}\n", weeks=1)
+    (tmp_path / "t.yaml").write_text(program, encoding="utf-8")
+    (tmp_path / "t.log.yaml").write_text(
+        log("2027-01-04 deadlift: 10@100 10@100 8@100"), encoding="utf-8"
+    )
+    plan = plan_spec(str(tmp_path / "t.yaml")).plan
+    second = plan.weeks[0].sessions[1].exercises[0]
+    assert second.status == "Stage 2 of 3 (3x10, 3x8, 3x6)."
+    assert "    Deadlift\n      Stage 2 of 3 (3x10, 3x8, 3x6).\n" in show_plan(plan, 1)
