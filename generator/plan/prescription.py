@@ -84,7 +84,7 @@ def base_load(context: Context, item: Prescription, day_type: str | None) -> Fra
     if spec.kind == "session":
         return session_load(context, item, spec)
     if spec.kind == "percent":
-        basis = current_max(context, item.exercise, spec.of)
+        basis = current_max(context, spec.lift or item.exercise, spec.of)
         return spec.value * basis if basis is not None else None
     one_rm = current_max(context, item.exercise, "one_rm")
     reps = base_reps(context, item, day_type)

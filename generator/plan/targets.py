@@ -76,7 +76,8 @@ def session_target(
     percent_of: Literal["one_rm", "training_max"] | None = None
     if spec is not None and spec.kind in ("percent", "effort") and exercise.id == item.exercise:
         percent_of = spec.of  # on another rung of a ladder, this exercise's max does not apply
-    basis = prescription.current_max(context, item.exercise, percent_of) if percent_of else None
+    lift = spec.lift if spec is not None and spec.lift else item.exercise
+    basis = prescription.current_max(context, lift, percent_of) if percent_of else None
     rpe = spec.value if spec is not None and spec.kind == "effort" else item.rpe
     rest = _limited(item.rest, progress.rest_add, steps, "rest")
     return Target(

@@ -111,15 +111,17 @@ class LoadSpec:
     offset: Fraction = Fraction(0)
     first: Fraction | None = None
     made: bool = False  # of the load made in that session, as the log says
+    lift: str | None = None  # a percentage of another lift's max ("60% tm of bench_press")
 
 
-_PERCENT_LOAD = re.compile(r"(\d+(?:\.\d+)?)% ?(1rm|tm)?\Z")
+_PERCENT_LOAD = re.compile(r"(\d+(?:\.\d+)?)% ?(1rm|tm)?(?: of ([a-z][a-z0-9_]*))?\Z")
 _EFFORT = re.compile(r"(rpe|rir) ?(\d+(?:\.5)?)\Z")
 _BODYWEIGHT = re.compile(r"bodyweight(?: ?([-+]) ?(\d+(?:\.\d+)?))?\Z")
 
 
 def parse_load(value: float | int | str | Mapping[str, Any]) -> LoadSpec:
-    """A load as written: 60, "65%", "80% tm", "rpe 8", "rir 2", "bodyweight+10", or
+    """A load as written: 60, "65%", "80% tm", "60% tm of bench_press" (of another
+    lift's max), "rpe 8", "rir 2", "bodyweight+10", or
     {session: A, share: 80%, add: 5, first: 100}, relative to another session's load.
 
     >>> parse_load(60).value, parse_load("80% tm").of, parse_load("rir 2").value
@@ -140,7 +142,7 @@ def parse_load(value: float | int | str | Mapping[str, Any]) -> LoadSpec:
         return LoadSpec("absolute", exact(value))
     if match := _PERCENT_LOAD.match(value):
         of: Literal["one_rm", "training_max"] = "training_max" if match[2] == "tm" else "one_rm"
-        return LoadSpec("percent", Fraction(match[1]) / 100, of)
+        return LoadSpec("percent", Fraction(match[1]) / 100, of, lift=match[3])
     if match := _EFFORT.match(value):
         number = Fraction(match[2])
         return LoadSpec("effort", number if match[1] == "rpe" else 10 - number)

@@ -110,8 +110,13 @@ def _check_load(
     load = parse_load(load_text)
     if load.kind == "effort":
         _check_effort(checker, path, load.value, reps)
+    if load.lift is not None and load.lift not in known_exercises(program):
+        known = known_exercises(program)
+        checker.error(path, f"unknown exercise {show(load.lift)}{did_you_mean(load.lift, known)}")
+        return
     if load.kind in ("percent", "effort"):
-        problem = _max_problem(program, exercise_id, f"{origin}{load_text}", load.of)
+        lift = load.lift or exercise_id
+        problem = _max_problem(program, lift, f"{origin}{load_text}", load.of)
         if problem:
             checker.error(path, problem)
     if load.kind != "bodyweight":

@@ -200,7 +200,7 @@ def _start_load(program: Mapping[str, Any], item: Mapping[str, Any]) -> Fraction
     load = parse_load(item["load"])
     if load.kind == "absolute":
         return load.value
-    entry = program.get("maxes", {}).get(item["exercise"])
+    entry = program.get("maxes", {}).get(load.lift or item["exercise"])
     if load.kind != "percent" or entry is None:
         return None
     basis = max_from(entry).basis(load.of)

@@ -241,3 +241,37 @@ def test_two_prescriptions_of_a_lift_share_its_logged_sets_in_order(tmp_path: Pa
     assert volume.done is not None
     assert [(s.reps, s.load) for s in main.done.sets] == [(5, 140), (9, 160)]
     assert [(s.reps, s.load) for s in volume.done.sets] == [(10, 100)] * 5
+
+
+def test_a_percentage_of_another_lifts_max_follows_that_max(tmp_path: Path) -> None:
+    """nSuns' second lift: a front squat at 60% of the squat's training max, which the
+    squat's AMRAP table raises."""
+    sessions = """\
+    A:
+      - exercise: back_squat
+        sets: 1
+        reps: 1+
+        load: 95% tm
+        progress:
+          - max: {by_amrap: {"0-1": 0, "2-3": 5, "4+": 10}, success: 1+}
+      - {exercise: front_squat, sets: 3, reps: 5, load: 60% tm of back_squat}
+    """
+    program = spec(
+        "back_squat: {training_max: 300}\n", sessions, weeks=2, extra="    days: {mon: A}\n"
+    )
+    done = log("2027-01-04 back_squat: 4@285, front_squat: 3x5@180")
+    assert plan_text(program, done, tmp_path) == [
+        "2027-01-04 A: back_squat 1x1+@285 | front_squat 3x5@180",  # 95% and 60% of 300
+        "2027-01-11 A: back_squat 1x1+@295 | front_squat 3x5@185",  # of 310: 294.5; 186
+    ]
+
+
+def test_a_percentage_of_an_unknown_lift_is_an_error(tmp_path: Path) -> None:
+    program = spec(
+        TEST_MAXES, "A:\n  - {exercise: front_squat, reps: 5, load: 60% tm of bak_squat}\n", weeks=1
+    )
+    with pytest.raises(LiftplanError) as raised:
+        plan_text(program, None, tmp_path)
+    assert [d.message for d in raised.value.diagnostics] == [
+        "unknown exercise 'bak_squat': did you mean 'back_squat'?"
+    ]
