@@ -93,7 +93,9 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
             raise_maxes(*raised, state.maxes)
         state.raises.clear()
         exercises = supersets(exercises, [_item(phase, key) for key in keys])
-        _remember_work_loads(state, slot.label, exercises, missed=turn.missed)
+        if turn.missed:
+            state.missed.add((number, place))
+        _remember_work_loads(state, (number, place), slot.label, exercises)
         sessions.append(
             PlannedSession(
                 date=turn.date,
@@ -168,28 +170,34 @@ def _share(sets: Sequence[PlannedSet], shared: bool) -> int | None:
 
 
 def _remember_work_loads(
-    state: State, label: str, exercises: Sequence[PlannedExercise], *, missed: bool
+    state: State, when: tuple[int, int], label: str, exercises: Sequence[PlannedExercise]
 ) -> None:
-    """The heaviest work load of each exercise in a session, planned and made, for the
-    sessions whose loads are a share of this one's. What was made is the heaviest load
-    logged for the reps planned; a session not yet logged is taken as made, and a missed
-    one, or one whose target was not reached, leaves the last load made as it was."""
+    """The heaviest work load of each exercise in a session (`when`: its week and place),
+    planned and made, for the sessions whose loads are a share of this one's. The top load
+    is made when the log shows every set planned at it done for its reps; a session not
+    yet logged is taken as made, and a missed one, or one short of its target, leaves the
+    last load made as it was."""
     for exercise in exercises:
         targets = [s for s in exercise.sets if s.kind in TARGET_KINDS and s.load is not None]
         if not targets:
             continue
         top = max(targets, key=lambda s: s.load or 0)
-        state.work_loads[(exercise.prescribed, label, "planned")] = top.load or Fraction(0)
-        made = None if missed else top.load
+        assert top.load is not None
+        state.work_loads[(exercise.prescribed, label, "planned")] = (when, top.load)
+        if exercise.done is None and when in state.missed:
+            continue
         if exercise.done is not None:
-            reached = [
-                logged.load
+            at_top = sum(1 for s in targets if s.load == top.load)
+            made = sum(
+                1
                 for logged in exercise.done.sets
-                if logged.load is not None and logged.reps >= (top.reps or 0)
-            ]
-            made = max(reached, default=None)
-        if made is not None:
-            state.work_loads[(exercise.prescribed, label, "made")] = made
+                if logged.load is not None
+                and logged.load >= top.load
+                and logged.reps >= (top.reps or 0)
+            )
+            if made < at_top:
+                continue
+        state.work_loads[(exercise.prescribed, label, "made")] = (when, top.load)
 
 
 def _context(program: Program, phase: Phase, number: int, state: State, place: int) -> Context:

@@ -125,17 +125,21 @@ class NoEarlierSession(Exception):
 
 
 def session_load(context: Context, item: Prescription, spec: LoadSpec) -> Fraction:
-    """A share of the work load the exercise had in the last session labelled as the
-    load says, plus its offset; its `first` load while there has been none."""
-    label = spec.session or ""
-    earlier = context.work_loads.get((item.exercise, label, "planned"))
-    if spec.made:  # the load made there, where the log says (the planned one until then)
-        earlier = context.work_loads.get((item.exercise, label, "made"), earlier)
-    if earlier is None:
+    """A share of the work load the exercise had in the last session with one of the labels
+    the load names (planned there, or made there: the planned one until the log says),
+    plus its offset; its `first` load while there has been none."""
+    kind = "made" if spec.made else "planned"
+    found = [
+        context.work_loads.get((item.exercise, label, kind))
+        or context.work_loads.get((item.exercise, label, "planned"))
+        for label in spec.session
+    ]
+    latest = max((entry for entry in found if entry is not None), default=None)
+    if latest is None:
         if spec.first is None:
-            raise NoEarlierSession(label)
+            raise NoEarlierSession(" or ".join(spec.session))
         return spec.first
-    return earlier * spec.value + spec.offset
+    return latest[1] * spec.value + spec.offset
 
 
 def current_max(context: Context, exercise: str, of: str) -> Fraction | None:

@@ -37,7 +37,7 @@ class Context:
     session: int = 0  # the session's place in its week: one session counts once per track
     # The work load each exercise had in the last session of each label planned so far,
     # for loads taken from another session's.
-    work_loads: Mapping[tuple[str, str, str], Fraction] = field(
+    work_loads: Mapping[tuple[str, str, str], tuple[tuple[int, int], Fraction]] = field(
         default_factory=lambda: MappingProxyType({})
     )
     # Each exercise's max as it stands when the session is planned.
@@ -101,8 +101,12 @@ class State:
     progress: dict[TrackKey, Progress] = field(default_factory=dict)
     # The max steps of a session's prescriptions, moved once the whole session is planned.
     raises: list[tuple[Context, Prescription, Progress]] = field(default_factory=list)
-    # (exercise, session label, "planned" or "made") -> the session's heaviest work load
-    work_loads: dict[tuple[str, str, str], Fraction] = field(default_factory=dict)
+    # (exercise, session label, "planned" or "made") -> when (week, place) and the heaviest
+    # work load of the last such session
+    work_loads: dict[tuple[str, str, str], tuple[tuple[int, int], Fraction]] = field(
+        default_factory=dict
+    )
+    missed: set[tuple[int, int]] = field(default_factory=set)  # sessions the log shows missed
     training_weeks: dict[int, int] = field(default_factory=dict)
     wave_cycles: dict[str, int] = field(default_factory=dict)
     technique_weeks: dict[str, int] = field(default_factory=dict)

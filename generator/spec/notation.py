@@ -100,14 +100,14 @@ class LoadSpec:
     `value` is the load for absolute, the fraction of the max for percent, the
     RPE for effort (RIR is turned into RPE: rir 2 is rpe 8), the added (or,
     negative, assisting) load for bodyweight, and for session the share of the work
-    load the exercise had in the last session labelled `session`, plus `offset`
+    load the exercise had in the last session with a label in `session`, plus `offset`
     (`first` is the load while there has been no such session).
     """
 
     kind: LoadKind
     value: Fraction
     of: Literal["one_rm", "training_max"] = "one_rm"
-    session: str | None = None
+    session: tuple[str, ...] = ()
     offset: Fraction = Fraction(0)
     first: Fraction | None = None
     made: bool = False  # of the load made in that session, as the log says
@@ -133,7 +133,7 @@ def parse_load(value: float | int | str | Mapping[str, Any]) -> LoadSpec:
         return LoadSpec(
             "session",
             parse_percent(value.get("share", "100%")),
-            session=value["session"],
+            session=_labels(value["session"]),
             offset=exact(value.get("add", 0)),
             first=exact(value["first"]) if "first" in value else None,
             made=value.get("from", "planned") == "made",
@@ -150,6 +150,11 @@ def parse_load(value: float | int | str | Mapping[str, Any]) -> LoadSpec:
         added = Fraction(match[2] or 0)
         return LoadSpec("bodyweight", -added if match[1] == "-" else added)
     raise ValueError(f"not a load: {value!r}")
+
+
+def _labels(written: str | list[str]) -> tuple[str, ...]:
+    """One session label, or several: the last of any of them counts."""
+    return (written,) if isinstance(written, str) else tuple(written)
 
 
 @dataclass(frozen=True, slots=True)

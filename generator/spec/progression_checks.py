@@ -176,16 +176,19 @@ def check_relative_loads(checker: Checker, use: Use) -> None:
 def _check_session_load(
     checker: Checker, use: Use, load: Mapping[str, Any], path: Path | None = None
 ) -> None:
-    label = load["session"]
+    written = load["session"]
+    labels = [written] if isinstance(written, str) else list(written)
     sessions = phase_sessions(checker.program["phases"], use.phase_index) or {}
-    path = path or (*use.path, "load", "session")
-    if label not in sessions:
-        known = ", ".join(sessions)
-        checker.error(path, f"no session {show(label)} in this phase (it has {known})")
-        return
-    exercise = use.item["exercise"]
-    if not any(item["exercise"] == exercise for item in session_items(sessions[label])):
-        checker.error(path, f"session {label} has no {exercise} to take the load from")
+    base = path or (*use.path, "load", "session")
+    for index, label in enumerate(labels):
+        where = base if isinstance(written, str) else (*base, index)
+        if label not in sessions:
+            known = ", ".join(sessions)
+            checker.error(where, f"no session {show(label)} in this phase (it has {known})")
+            continue
+        exercise = use.item["exercise"]
+        if not any(item["exercise"] == exercise for item in session_items(sessions[label])):
+            checker.error(where, f"session {label} has no {exercise} to take the load from")
 
 
 def check_test(checker: Checker, use: Use) -> None:

@@ -182,3 +182,20 @@ def test_a_load_from_the_load_made_follows_the_record_not_the_plan(tmp_path: Pat
     planned = program.replace(", from: made", "")
     # from the planned load instead: 90% of the missed 310 = 279 -> 280
     assert plan_text(planned, log, tmp_path)[6] == "2027-01-25 volume: back_squat 5x5@280"
+
+
+def test_a_load_is_made_only_when_every_set_planned_at_it_was(tmp_path: Path) -> None:
+    """A 5 x 5 logged 5, 5, 5, 5, 4 at 300 did not make 300: what follows takes the last
+    load made, 295, not 300 (90% of 295 = 265.5 -> 265; of 300 it would be 270)."""
+    program = TEXAS_LIKE.replace("weeks: 2", "weeks: 3").replace(
+        "{exercise: back_squat, sets: 1, reps: 5, load: 300,",
+        "{exercise: back_squat, sets: 5, reps: 5, load: 295,",
+    )
+    log = (
+        "program: t\nsessions:\n"
+        '  - {date: "2027-01-08", done: {back_squat: 5x5@295}}\n'
+        '  - {date: "2027-01-15", done: {back_squat: 4x5@300 4@300}}\n'
+    )
+    planned = plan_text(program, log, tmp_path)
+    assert planned[2] == "2027-01-11 volume: back_squat 5x5@265"  # 90% of 295
+    assert planned[4] == "2027-01-18 volume: back_squat 5x5@265"  # 300 not made
