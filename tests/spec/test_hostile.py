@@ -163,8 +163,8 @@ CASES = [
             21,
             17,
             f"{A0}.load: '1e309' is too large a number: a load is a number, a percentage of the "
-            "max (65%, or 80% tm for the training max), an effort (rpe 8, rir 2) or bodyweight "
-            "(bodyweight, bodyweight+10, bodyweight-20)",
+            "max (65%, 80% tm for the training max, 60% tm of bench_press for another lift's), "
+            "an effort (rpe 8, rir 2) or bodyweight (bodyweight, bodyweight+10, bodyweight-20)",
         ),
     ),
     # --- the loader: bytes and encodings ------------------------------------------------------
