@@ -27,7 +27,7 @@ from generator.plan.calendar import Dates, Slot, skipped_dates, week_calendars, 
 from generator.plan.learning import learn_amrap, learn_double, learn_load, learn_time
 from generator.plan.matching import claim
 from generator.plan.maxes import Maxes, logged_estimate
-from generator.plan.progression import advance, flat_steps, raise_maxes
+from generator.plan.progression import advance, flat_steps, raise_after_weeks, raise_maxes
 from generator.plan.rounding import forget_equipment, load_limit
 from generator.plan.sets import planned_sets, technique_due
 from generator.plan.state import Context, Key, Progress, State, track_key
@@ -205,6 +205,7 @@ def _context(program: Program, phase: Phase, number: int, state: State, place: i
     as it stands, each lift's completed wave cycles counted."""
     for exercise in state.maxes.wave_of:
         state.maxes.settle(exercise, _cycles(program, phase, number, state, exercise), state.amraps)
+    raise_after_weeks(phase, number - phase.first_week + 1, state.maxes, state.raised_after)
     return Context(
         program,
         phase,

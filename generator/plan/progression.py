@@ -17,7 +17,7 @@ from generator.plan import prescription
 from generator.plan.maxes import Maxes
 from generator.plan.rounding import round_load
 from generator.plan.state import Context, Progress
-from generator.spec.model import Amount, Equipment, Exercise, Prescription, Program, Step
+from generator.spec.model import Amount, Equipment, Exercise, Phase, Prescription, Program, Step
 from generator.spec.notation import Reps
 
 
@@ -112,7 +112,7 @@ def raise_maxes(context: Context, item: Prescription, progress: Progress, maxes:
     progress.raised = session
     reps = prescription.base_reps(context, item, None)
     for index, step in enumerate(item.progress):
-        if step.method != "max":
+        if step.method != "max" or step.after_weeks:  # named weeks: see raise_after_weeks
             continue
         clock = progress.clock((index,))
         elapsed = clock.occurrences if step.every.unit == "session" else clock.weeks + 1
@@ -260,3 +260,21 @@ def ladder_rung(
     ladder = variation.sequence or base.ladder
     start = ladder.index(item.exercise)
     return program.exercises[ladder[min(start + progress.rung, len(ladder) - 1)]]
+
+
+def raise_after_weeks(
+    phase: Phase, week_in_phase: int, maxes: Maxes, done: set[tuple[int, str, str, int, int]]
+) -> None:
+    """Before a session, the max steps whose named weeks of the phase are over: each raises
+    its lift's max once (`done` remembers which), however many sessions carry the step."""
+    for template in phase.sessions:
+        for item in template.items:
+            for index, step in enumerate(item.progress):
+                if step.method != "max" or step.amount is None:
+                    continue
+                for week in step.after_weeks:
+                    key = (phase.index, item.exercise, item.track or "", index, week)
+                    if week < week_in_phase and key not in done:
+                        done.add(key)
+                        of = max_of_step(step, maxes, item.exercise)
+                        maxes.move(item.exercise, of, step.amount)

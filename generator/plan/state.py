@@ -107,6 +107,8 @@ class State:
         default_factory=dict
     )
     missed: set[tuple[int, int]] = field(default_factory=set)  # sessions the log shows missed
+    # Max steps raised after a named week: (phase, exercise, track, step, week).
+    raised_after: set[tuple[int, str, str, int, int]] = field(default_factory=set)
     training_weeks: dict[int, int] = field(default_factory=dict)
     wave_cycles: dict[str, int] = field(default_factory=dict)
     technique_weeks: dict[str, int] = field(default_factory=dict)

@@ -462,6 +462,7 @@ def _load_step(method: str, every: Interval, settings: Mapping[str, Any]) -> Ste
         fail_after=fail.get("after", 1),
         drop=parse_amount(fail["drop"]) if "drop" in fail else None,
         of=settings.get("of"),
+        after_weeks=tuple(settings.get("after_weeks", ())),
     )
 
 

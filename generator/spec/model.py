@@ -175,6 +175,7 @@ class Step:
     reset: Reset = Reset()
     of: Literal["one_rm", "training_max"] | None = None  # a max step's max (None: the TM if any)
     when: Literal["schedule", "top"] = "schedule"  # a variation step: on its clock, or at the top
+    after_weeks: tuple[int, ...] = ()  # a max step: raise once these weeks of the phase are over
 
 
 @dataclass(frozen=True, slots=True)

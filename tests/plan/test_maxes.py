@@ -275,3 +275,18 @@ def test_a_percentage_of_an_unknown_lift_is_an_error(tmp_path: Path) -> None:
     assert [d.message for d in raised.value.diagnostics] == [
         "unknown exercise 'bak_squat': did you mean 'back_squat'?"
     ]
+
+
+def test_a_max_step_after_a_named_week_raises_it_once_that_week_is_over(
+    tmp_path: Path,
+) -> None:
+    """A mid-cycle raise: +10 on the training max once week 2 is over, for both sessions
+    that carry the step (one raise, not two)."""
+    item = (
+        "{exercise: back_squat, sets: 3, reps: 5, load: 80% tm, "
+        "progress: [{max: {add: 10, after_weeks: [2]}}]}"
+    )
+    program = spec("back_squat: {training_max: 200}\n", f"A:\n  - {item}\nB:\n  - {item}\n")
+    loads = [line.rsplit("@", 1)[1] for line in plan_text(program, None, tmp_path)]
+    # weeks 1-2: 80% of 200 = 160; week 3: 80% of 210 = 168 -> 170
+    assert loads == ["160", "160", "160", "160", "170", "170"]
