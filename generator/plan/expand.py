@@ -294,7 +294,7 @@ def _exercise(
     technique = technique_due(context, item, state)
     if item.wave and context.phase.model == "wave":
         if not context.deload:  # the wave sets the sets; its max steps' clocks still run
-            advance(context, item, day_type, progress, None, maxes=state.maxes)
+            advance(context, item, day_type, progress, None)
         sets = wave_sets(context, item, base, state)
         rung_exercise = base
         done = claim(entry, claimed, (item.exercise, base.id), _share(sets, shared))
@@ -343,7 +343,7 @@ def _prescribed(
     """A prescription's target and sets this session, after its steps due have fired."""
     base_load = prescription.base_load(context, item, day_type)
     if not context.deload:
-        advance(context, item, day_type, progress, base_load, maxes=state.maxes)
+        advance(context, item, day_type, progress, base_load)
     target = session_target(context, item, day_type, progress, base_load)
     return target, planned_sets(context, item, target, technique)
 

@@ -29,8 +29,6 @@ class _Moment:
     reps: Reps
     base_load: Fraction | None
     equipment: Equipment | None
-    exercise: str
-    maxes: Maxes
     # A variation step taken at the top of the rep range instead of a load step, and the
     # rungs of its ladder above the prescribed exercise.
     climb: Step | None = None
@@ -43,29 +41,25 @@ def advance(
     day_type: str | None,
     progress: Progress,
     base_load: Fraction | None,
-    *,
-    maxes: Maxes,
 ) -> None:
     """Fire every step whose time has come, before this session's values are taken.
 
     A track moves once a session, however many of its prescriptions the session holds;
-    a max step moves the lift's max in `maxes`.
+    max steps only count the session here, and move the max after it (raise_maxes).
     """
     session = (context.week, context.session)
     if progress.advanced == session:
         return
     progress.advanced = session
-    exercise = ladder_rung(context.program, item, progress, list(flat_steps(item.progress)))
-    reps = prescription.base_reps(context, item, day_type)
     steps = list(flat_steps(item.progress))
+    exercise = ladder_rung(context.program, item, progress, steps)
+    reps = prescription.base_reps(context, item, day_type)
     climb = next((s for s in steps if s.method == "variation" and s.when == "top"), None)
     rungs = None
     if climb is not None:
         ladder = climb.sequence or context.program.exercises[item.exercise].ladder
         rungs = len(ladder) - 1 - ladder.index(item.exercise)
-    moment = _Moment(
-        context.week, reps, base_load, exercise.equipment, item.exercise, maxes, climb, rungs
-    )
+    moment = _Moment(context.week, reps, base_load, exercise.equipment, climb, rungs)
     _advance_steps(item.progress, (), progress, moment, active=True)
     if progress.stage == 0:
         progress.first_stage_load = progressed_load(progress, base_load)
