@@ -36,6 +36,7 @@ def _version(context: click.Context, _option: click.Parameter, wanted: bool) -> 
 EPILOG = """\b
 Examples:
   liftplan new hip-thrust-12wk          write a commented starter spec
+  liftplan new mine --from gzclp        start from a published program (liftplan library)
   liftplan validate programs/           check every spec in a folder
   liftplan validate --strict a.yaml     treat warnings as errors
   liftplan build                        the site, PDFs, calendars and data into ./output
