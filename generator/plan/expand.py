@@ -24,7 +24,13 @@ from types import MappingProxyType
 from generator.log.values import EMPTY_LOG, LoggedExercise, LoggedSession, TrainingLog
 from generator.plan import prescription
 from generator.plan.calendar import Dates, Slot, skipped_dates, week_calendars, week_dates
-from generator.plan.learning import learn_amrap, learn_double, learn_load, learn_time
+from generator.plan.learning import (
+    assume_test,
+    learn_amrap,
+    learn_double,
+    learn_load,
+    learn_time,
+)
 from generator.plan.matching import claim
 from generator.plan.maxes import Maxes, logged_estimate
 from generator.plan.progression import advance, flat_steps, raise_after_weeks, raise_maxes
@@ -43,6 +49,7 @@ from generator.plan.values import (
 )
 from generator.plan.waves import wave_sets
 from generator.spec.model import Phase, Prescription, Program, Technique
+from generator.wording import percent_text
 
 
 def expand(program: Program, log: TrainingLog = EMPTY_LOG) -> Plan:
@@ -90,7 +97,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
                     )
                 )
         for raised in state.raises:
-            raise_maxes(*raised, state.maxes)
+            raise_maxes(*raised, state.maxes, label=slot.label)
         state.raises.clear()
         exercises = supersets(exercises, [_item(phase, key) for key in keys])
         if turn.missed:
@@ -311,6 +318,7 @@ def _exercise(
         if done is not None and not context.deload:
             learn_double(item, target.reps, sets, done, progress)
             learn_time(item, sets, done, progress)
+    status = _status(item, progress, testing=target is not None and progress.testing)
     if not context.deload:
         _after_session(context, item, (sets, done, target), progress, state)
     return PlannedExercise(
@@ -324,7 +332,7 @@ def _exercise(
         band_tension=_band_tension(program, item.band),
         technique=technique.kind if technique is not None else None,
         notes=item.notes or rung_exercise.notes,
-        status=_status(item, progress),
+        status=status,
         cues=item.cues or rung_exercise.cues,
         sets=sets,
         done=done,
@@ -358,6 +366,8 @@ def _after_session(
     max step learns from the log, a logged test (or any logged session of a lift whose max
     is re-estimated from the log) sets the max, and the max steps due move the max."""
     sets, done, target = planned
+    if done is None and progress.testing and target is not None:
+        assume_test(context, item, sets, progress, target)
     if done is not None:
         steps = list(flat_steps(item.progress))
         if target is not None or any(step.method == "max" for step in steps):
@@ -370,9 +380,10 @@ def _after_session(
     state.raises.append((context, item, progress))  # after the session, for what follows it
 
 
-def _status(item: Prescription, progress: Progress) -> str:
+def _status(item: Prescription, progress: Progress, *, testing: bool) -> str:
     """What a lifter must know of a rule the sets do not show: a test sets the max, and
-    which of its stages a lift is on."""
+    which of its stages a lift is on (or the test a stage reset starts from), as the
+    session is planned, before what the log says of it moves them."""
     said = []
     if item.test == "amrap":
         said.append("Test: as many reps as you can; the result sets the max from here on.")
@@ -381,7 +392,14 @@ def _status(item: Prescription, progress: Progress) -> str:
             f"Test: work up to your {item.test}-rep max; the best set sets the max from here on."
         )
     stages = next((step for step in flat_steps(item.progress) if step.method == "stages"), None)
-    if stages is not None:
+    if stages is not None and testing:
+        first = stages.schemes[0]
+        said.append(
+            f"Test: work up to your {stages.reset.test}-rep max; "
+            f"{first.sets}x{first.reps}{'+' if first.amrap else ''} starts again "
+            f"at {percent_text(stages.reset.share or Fraction(1))} of it."
+        )
+    elif stages is not None:
         schemes = stages.schemes
         stage = min(progress.stage, len(schemes) - 1)
         names = ", ".join(f"{s.sets}x{s.reps}{'+' if s.amrap else ''}" for s in schemes)

@@ -25,7 +25,7 @@ from generator.plan.progression import (
 )
 from generator.plan.rounding import round_load
 from generator.plan.state import Context, Progress, State
-from generator.plan.targets import Target
+from generator.plan.targets import Target, estimator_of
 from generator.plan.values import TARGET_KINDS, PlannedSet
 from generator.plan.waves import wave_cycle
 from generator.spec.model import Equipment, Prescription, Step, Success
@@ -150,6 +150,9 @@ def learn_load(
     if step is None or not planned or progress.learned == session:
         return
     progress.learned = session
+    if progress.testing and step.method == "stages" and target is not None:
+        finish_test(context, item, planned, done, progress, target=target)
+        return
     made = _work_done(planned, done)
     if _succeeded(step.success, planned, made):
         progress.fails = 0
@@ -200,10 +203,68 @@ def _next_stage(
         return
     progress.stage = 0
     reset = step.reset
-    if reset.share is not None and failed is not None:
+    if reset.test is not None:  # the next session tests the rep max the reset starts from
+        progress.testing, progress.test_from = True, failed
+    elif reset.share is not None and failed is not None:
         _set_load(progress, base_load, _made(equipment, failed * reset.share))
     elif reset.add is not None and progress.first_stage_load is not None:
         _set_load(progress, base_load, _made(equipment, progress.first_stage_load + reset.add))
+
+
+def finish_test(
+    context: Context,
+    item: Prescription,
+    planned: Sequence[PlannedSet],
+    done: LoggedExercise | None,
+    progress: Progress,
+    *,
+    target: Target,
+) -> None:
+    """A stage reset's rep-max test taken: the first scheme starts again at the reset's
+    share of the rep max the log shows, or, before the log says, of the one planned. The
+    session after the test adds nothing: its load is the reset's."""
+    step = next(s for s in flat_steps(item.progress) if s.method == "stages")
+    reps, share = step.reset.test or 1, step.reset.share or Fraction(1)
+    tested = tested_rep_max(done, reps, estimator_of(context, item.exercise)) if done else None
+    if tested is None and planned:
+        tested = planned[0].load
+    progress.testing, progress.test_from = False, None
+    if tested is not None:
+        equipment = target.exercise.equipment
+        _set_load(progress, target.base_load, _made(equipment, tested * share))
+        progress.held = True
+
+
+def assume_test(
+    context: Context,
+    item: Prescription,
+    sets: Sequence[PlannedSet],
+    progress: Progress,
+    target: Target,
+) -> None:
+    """Before the log says, the plan assumes a stage reset's test finds the load planned."""
+    session = (context.week, context.session)
+    if progress.learned == session:
+        return
+    progress.learned = session
+    planned = [s for s in sets if s.kind in TARGET_KINDS]
+    finish_test(context, item, planned, None, progress, target=target)
+
+
+def tested_rep_max(done: LoggedExercise, reps: int, estimator: str) -> Fraction | None:
+    """The best `reps`-rep max the logged sets show: a set of exactly that many reps is
+    one; another count is converted through the estimator. None without a loaded set."""
+    best: Fraction | None = None
+    for logged in done.sets:
+        if logged.load is None or logged.reps < 1:
+            continue
+        try:
+            one_rm = estimate_one_rm(logged.load, logged.reps, estimator)
+        except ValueError:
+            continue  # too many reps for the formula to say anything
+        found = one_rm / estimate_one_rm(Fraction(1), reps, estimator)
+        best = found if best is None else max(best, found)
+    return best
 
 
 def _made(equipment: Equipment | None, load: Fraction) -> Fraction:

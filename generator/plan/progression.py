@@ -95,11 +95,14 @@ def _advance_steps(
         clock.occurrences += 1
 
 
-def raise_maxes(context: Context, item: Prescription, progress: Progress, maxes: Maxes) -> None:
+def raise_maxes(
+    context: Context, item: Prescription, progress: Progress, maxes: Maxes, *, label: str
+) -> None:
     """After a session of the lift, its max steps whose time has come: the session counted,
     each moves the max (by its AMRAP table's row for the reps the log shows, or the plan
     assumes) unless the log says the session failed, so every later session of the lift,
-    whichever prescription, is planned from the moved max."""
+    whichever prescription, is planned from the moved max. A step tied to named sessions
+    moves it after each of those (`label` is the session just planned)."""
     session = (context.week, context.session)
     if progress.raised == session:
         return
@@ -108,17 +111,26 @@ def raise_maxes(context: Context, item: Prescription, progress: Progress, maxes:
     for index, step in enumerate(item.progress):
         if step.method != "max" or step.after_weeks:  # named weeks: see raise_after_weeks
             continue
+        if step.after_sessions:
+            if label in step.after_sessions:
+                _raise_once(step, item.exercise, progress, maxes, reps)
+            continue
         clock = progress.clock((index,))
         elapsed = clock.occurrences if step.every.unit == "session" else clock.weeks + 1
         ticks = elapsed // step.every.count
         while clock.fired < ticks:
-            if progress.held:  # the log says the session failed: no raise this time
-                progress.held = False
-            else:
-                amount = progress.next_amount or projected_amount(step, reps.low)
-                maxes.move(item.exercise, max_of_step(step, maxes, item.exercise), amount)
-            progress.next_amount = None
+            _raise_once(step, item.exercise, progress, maxes, reps)
             clock.fired += 1
+
+
+def _raise_once(step: Step, exercise: str, progress: Progress, maxes: Maxes, reps: Reps) -> None:
+    """One raise of a max step, unless the log says the session failed."""
+    if progress.held:  # the log says the session failed: no raise this time
+        progress.held = False
+    else:
+        amount = progress.next_amount or projected_amount(step, reps.low)
+        maxes.move(exercise, max_of_step(step, maxes, exercise), amount)
+    progress.next_amount = None
 
 
 def _apply(step: Step, progress: Progress, moment: _Moment) -> None:

@@ -83,6 +83,10 @@ class Progress:
     next_amount: Amount | None = None
     stage: int = 0
     first_stage_load: Fraction | None = None
+    # A rep-max test due before the first stage starts again (the last stage failed and
+    # the reset asks for one), and the failed load the plan predicts its result from.
+    testing: bool = False
+    test_from: Fraction | None = None
     # The last session (week, place) advanced and learned from: a session that trains
     # the lift twice moves its track once.
     advanced: tuple[int, int] | None = None

@@ -64,11 +64,15 @@ def session_target(
     if stages is not None:  # the stage reached gives the sets and reps
         scheme = stages.schemes[min(progress.stage, len(stages.schemes) - 1)]
         sets, reps = scheme.sets, Reps(scheme.reps, scheme.reps, amrap=scheme.amrap)
+        if progress.testing and stages.reset.test is not None and not context.deload:
+            sets, reps = 1, Reps(stages.reset.test, stages.reset.test)
     climbed = min(progress.double_reps, reps.high - reps.low)
     reps_target: int | None = reps.low + climbed if _has(steps, "double") else None
     load = progressed_load(progress, base_load, _finer_step(steps, exercise.equipment))
     if item.test not in (None, "amrap") and item.load is None:
         load = _rep_max(context, item.exercise, int(item.test or 1))
+    if stages is not None and progress.testing and not context.deload:
+        load = stage_test_load(context, item.exercise, stages, progress.test_from)
     for step in steps:
         if step.method == "load" and step.cap is not None and load is not None:
             load = min(load, step.cap)
@@ -103,6 +107,24 @@ def _rep_max(context: Context, exercise: str, reps: int) -> Fraction | None:
     if entry is None or entry.one_rm is None:
         return None
     return entry.one_rm / estimate_one_rm(Fraction(1), reps, entry.estimate)
+
+
+def estimator_of(context: Context, exercise: str) -> str:
+    """The estimator the spec names for the lift's max, or the default one."""
+    entry = context.program.maxes.get(exercise)
+    return entry.estimate if entry is not None else "epley"
+
+
+def stage_test_load(
+    context: Context, exercise: str, step: Step, failed: Fraction | None
+) -> Fraction | None:
+    """The load a stage reset's rep-max test is planned at: what the failed last scheme
+    predicts for the test's reps, by the lift's estimator. The log then says what it was."""
+    if failed is None or step.reset.test is None:
+        return None
+    estimator = estimator_of(context, exercise)
+    one_rm = estimate_one_rm(failed, step.schemes[-1].reps, estimator)
+    return one_rm / estimate_one_rm(Fraction(1), step.reset.test, estimator)
 
 
 def _finer_step(steps: Sequence[Step], equipment: Equipment | None) -> Fraction | None:

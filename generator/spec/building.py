@@ -463,6 +463,7 @@ def _load_step(method: str, every: Interval, settings: Mapping[str, Any]) -> Ste
         drop=parse_amount(fail["drop"]) if "drop" in fail else None,
         of=settings.get("of"),
         after_weeks=tuple(settings.get("after_weeks", ())),
+        after_sessions=tuple(settings.get("after_sessions", ())),
     )
 
 
@@ -507,4 +508,6 @@ def scheme_from(text: str) -> Scheme:
 def _reset(written: str | Mapping[str, Any]) -> Reset:
     if isinstance(written, str):
         return Reset(share=parse_percent(written))
+    if "test" in written:
+        return Reset(share=parse_percent(written["share"]), test=int(written["test"][:-2]))
     return Reset(add=exact(written["add"]))

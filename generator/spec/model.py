@@ -134,11 +134,13 @@ class Scheme:
 
 @dataclass(frozen=True, slots=True)
 class Reset:
-    """Where the last stage's failure sends the load: a share of the failed load, or the
-    load the first stage last had plus an amount."""
+    """Where the last stage's failure sends the load: a share of the failed load, the
+    load the first stage last had plus an amount, or (with `test`, the reps of a rep-max
+    test taken first) a share of the rep max the test finds."""
 
     share: Fraction | None = None
     add: Fraction | None = None
+    test: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,7 @@ class Step:
     of: Literal["one_rm", "training_max"] | None = None  # a max step's max (None: the TM if any)
     when: Literal["schedule", "top"] = "schedule"  # a variation step: on its clock, or at the top
     after_weeks: tuple[int, ...] = ()  # a max step: raise once these weeks of the phase are over
+    after_sessions: tuple[str, ...] = ()  # a max step: raise after each session of these labels
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,8 @@ def check_reactive_step(
         increment = check_increment if step.method == "load" else _any_increment
         _check_table(checker, use, here, settings, increment)
         _check_drop(checker, here, settings.get("fail", {}))
+        if "after_sessions" in settings:
+            _check_after_sessions(checker, use, here, settings)
     elif step.method == "stages":
         check_increment(checker, use, (*here, "add"), settings["add"])
         _check_success(checker, use, here, settings)
@@ -55,11 +57,35 @@ def check_reactive_step(
         if "wave" in use.item:
             checker.error(here, "stages and a wave both set the sets and reps: use one")
         reset = settings["reset"]
-        if isinstance(reset, str) and not 0 < parse_percent(reset) < 1:
-            checker.error((*here, "reset"), f"{reset}: a reset is more than 0% and less than 100%")
+        share, at = (reset, (*here, "reset")) if isinstance(reset, str) else (None, None)
+        if isinstance(reset, Mapping) and "test" in reset:
+            share, at = reset["share"], (*here, "reset", "share")
+        if share is not None and at is not None and not 0 < parse_percent(share) < 1:
+            checker.error(at, f"{share}: a reset is more than 0% and less than 100%")
 
 
 _LOAD_METHODS = ("load", "double", "stages")
+
+
+def _check_after_sessions(
+    checker: Checker, use: Use, here: Path, settings: Mapping[str, Any]
+) -> None:
+    """A max raised after named sessions: each must be a session of the phase that trains
+    the lift on this track, or the max would never rise."""
+    if "after_weeks" in settings or "every" in settings:
+        checker.error(here, "give after_sessions, after_weeks or every, one of them")
+    sessions = phase_sessions(checker.program["phases"], use.phase_index) or {}
+    track = (use.item["exercise"], use.item.get("track"))
+    for index, label in enumerate(settings["after_sessions"]):
+        at = (*here, "after_sessions", index)
+        if label not in sessions:
+            known = ", ".join(sessions)
+            checker.error(at, f"no session {label} in this phase (it has {known})")
+        elif not any(
+            (item["exercise"], item.get("track")) == track
+            for item in session_items(sessions[label])
+        ):
+            checker.error(at, f"session {label} does not train {track[0]} on this track")
 
 
 def _any_increment(checker: Checker, use: Use, path: Path, add: float | int | str) -> None:

@@ -234,11 +234,23 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
         # A branch for another type of value was not the one meant (a number given where
         # a load or a mapping may go is a load gone wrong, not a mapping).
         meant = [sub for sub in error.context if sub.validator != "type" or sub.relative_path]
+        meant = _fitting_branches(meant)
         chosen = best_match(meant or error.context)
         if chosen is not None:
             yield from _leaves(chosen)
             return
     yield error
+
+
+def _fitting_branches(errors: list[ValidationError]) -> list[ValidationError]:
+    """Of mappings offered in several shapes ({add: 15} or {test: 5rm, share: 85%}), the
+    branches whose keys the mapping has: a wrong value inside the shape meant says more
+    than "unknown key" from a shape that was not meant."""
+    shape = ("additionalProperties", "required")
+    misfits = {sub.relative_schema_path[0] for sub in errors if sub.validator in shape}
+    misfits &= {sub.relative_schema_path[0] for sub in errors if not sub.relative_path}
+    fitting = [sub for sub in errors if sub.relative_schema_path[0] not in misfits]
+    return fitting or errors
 
 
 def format_path(path: Path) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.pipeline import plan_spec
 from tests.support.scenario import planned_after
 
 SPEC = "gzclp"
@@ -307,3 +308,55 @@ def test_gzclp_after_six_weeks_of_log(tmp_path: Path) -> None:
 
 def test_gzclp_projection_first_two_weeks(tmp_path: Path) -> None:
     assert planned_after(SPEC, None, tmp_path)[: len(PROJECTED)] == PROJECTED
+
+
+# The T1 bench press fails its last scheme, 10x1+ at 150 on 11 Feb (eight singles of
+# ten), and then tests a new 5-rep max. Everything else as in LOG.
+FAILED_10X1 = LOG.replace("bench_press: 9x1@150 1@150", "bench_press: 8x1@150")
+TESTED = (
+    FAILED_10X1
+    + """\
+  - date: "2027-02-18"
+    done:
+      bench_press: 5@95 5@115 5@135
+"""
+)
+
+
+def _bench_t1(sessions: list[str], date: str) -> str:
+    """The T1 bench press of the A2 session on `date`: the session's first exercise."""
+    line = next(text for text in sessions if text.startswith(f"{date} A2:"))
+    return line.split(": ", 1)[1].split(" | ")[0]
+
+
+def test_gzclp_t1_failing_10x1_tests_a_5rm_and_restarts_at_85_percent(tmp_path: Path) -> None:
+    planned = planned_after(SPEC, TESTED, tmp_path)
+    # 18 Feb, the next T1 bench: the 5RM test. Planned from the failed singles: a single
+    # at 150 is a one-rep max of 150; Epley's 5-rep max of it is 150 / (1 + 5/30) =
+    # 128.57, rounded to the 5 lb the plates make: 130.
+    assert _bench_t1(planned, "2027-02-18") == "bench_press 1x5@130"
+    # The log shows the best five at 135: 85% of 135 = 114.75, rounded to 115, 5x3+ again.
+    assert _bench_t1(planned, "2027-02-25") == "bench_press 4x3@115, 1x3+@115"
+    # 25 Feb not logged, assumed made: 115 + 5 = 120.
+    assert _bench_t1(planned, "2027-03-04") == "bench_press 4x3@120, 1x3+@120"
+    # The other lifts go on as in the six-week scenario.
+    assert planned[len(EXPECTED) - 4 : len(EXPECTED)][0] == EXPECTED[-4]
+
+
+def test_gzclp_t1_5rm_test_not_yet_logged_assumes_the_planned_load(tmp_path: Path) -> None:
+    planned = planned_after(SPEC, FAILED_10X1, tmp_path)
+    assert _bench_t1(planned, "2027-02-18") == "bench_press 1x5@130"
+    # The test assumed to find the 130 planned: 85% of 130 = 110.5, rounded to 110.
+    assert _bench_t1(planned, "2027-02-25") == "bench_press 4x3@110, 1x3+@110"
+
+
+def test_gzclp_t1_test_session_says_what_it_is(tmp_path: Path) -> None:
+    spec = tmp_path / f"{SPEC}.yaml"
+    planned_after(SPEC, FAILED_10X1, tmp_path)
+    sessions = {s.date.isoformat(): s for w in plan_spec(str(spec)).plan.weeks for s in w.sessions}
+    bench = sessions["2027-02-18"].exercises[0]
+    assert bench.status == "Test: work up to your 5-rep max; 5x3+ starts again at 85% of it."
+    # The failed session itself still says the stage it was on when planned, and the
+    # session after the test the first stage again.
+    assert sessions["2027-02-11"].exercises[0].status == "Stage 3 of 3 (5x3+, 6x2+, 10x1+)."
+    assert sessions["2027-02-25"].exercises[0].status == "Stage 1 of 3 (5x3+, 6x2+, 10x1+)."

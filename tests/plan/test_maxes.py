@@ -290,3 +290,53 @@ def test_a_max_step_after_a_named_week_raises_it_once_that_week_is_over(
     loads = [line.rsplit("@", 1)[1] for line in plan_text(program, None, tmp_path)]
     # weeks 1-2: 80% of 200 = 160; week 3: 80% of 210 = 168 -> 170
     assert loads == ["160", "160", "160", "160", "170", "170"]
+
+
+AFTER_FRIDAY = (
+    "{exercise: back_squat, sets: 3, reps: 5, load: 80% tm, "
+    "progress: [{max: {add: 10, after_sessions: [B]}}]}"
+)
+
+
+def test_a_max_step_after_a_named_session_raises_it_after_each_of_those_sessions(
+    tmp_path: Path,
+) -> None:
+    """Texas Method style: the max rises after Thursday's session (B), not Monday's (A),
+    so the next Monday is planned from the raised max."""
+    program = spec(
+        "back_squat: {training_max: 200}\n", f"A:\n  - {AFTER_FRIDAY}\nB:\n  - {AFTER_FRIDAY}\n"
+    )
+    loads = [line.rsplit("@", 1)[1] for line in plan_text(program, None, tmp_path)]
+    # Mon: 80% of 200 = 160; Thu 160; after Thu +10: 80% of 210 = 168 -> 170 twice;
+    # after the second Thu 220: 176 -> 175.
+    assert loads == ["160", "160", "170", "170", "175", "175"]
+
+
+def test_a_failed_named_session_holds_its_raise_back(tmp_path: Path) -> None:
+    program = spec(
+        "back_squat: {training_max: 200}\n", f"A:\n  - {AFTER_FRIDAY}\nB:\n  - {AFTER_FRIDAY}\n"
+    )
+    done = log("2027-01-04 back_squat: 3x5@160", "2027-01-07 back_squat: 5@160 5@160 3@160")
+    loads = [line.rsplit("@", 1)[1] for line in plan_text(program, done, tmp_path)]
+    # Thursday 7 Jan failed (3 of 5 on the last set): no raise; the next Thursday's
+    # (assumed made) raises 200 to 210.
+    assert loads == ["160", "160", "160", "160", "170", "170"]
+
+
+@pytest.mark.parametrize(
+    ("sessions", "message"),
+    [
+        (f"A:\n  - {AFTER_FRIDAY}\n", "no session B in this phase (it has A)"),
+        (
+            f"A:\n  - {AFTER_FRIDAY}\nB:\n  - {{exercise: bench_press, reps: 5, load: 100}}\n",
+            "session B does not train back_squat on this track",
+        ),
+    ],
+)
+def test_a_max_step_after_a_session_that_does_not_train_the_lift_is_refused(
+    tmp_path: Path, sessions: str, message: str
+) -> None:
+    program = spec("back_squat: {training_max: 200}\n", sessions)
+    with pytest.raises(LiftplanError) as raised:
+        plan_text(program, None, tmp_path)
+    assert [d.message for d in raised.value.diagnostics if d.severity == "error"] == [message]

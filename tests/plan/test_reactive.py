@@ -210,6 +210,33 @@ def test_a_reset_by_share_takes_it_of_the_failed_load(tmp_path: Path) -> None:
     assert second[3] == "2027-01-11 A: back_squat 4x3@170, 1x3+@170"
 
 
+def test_a_reset_by_test_restarts_at_a_share_of_the_rep_max_logged(tmp_path: Path) -> None:
+    """The last stage failed, the next session tests a 3-rep max; the one after starts the
+    first stage again at 90% of it."""
+    squat = (
+        "{exercise: back_squat, load: 200, progress: [{stages: {schemes: [5x3+, 10x1+], "
+        "add: 10, reset: {test: 3rm, share: 90%}}}]}"
+    )
+    done = log(
+        "2027-01-04 back_squat: 3@200 3@200 3@200 3@200 2@200",  # 5x3+ failed
+        "2027-01-06 back_squat: 9x1@200",  # 10x1+ failed: a 3RM test next
+        # 205 x 3; 215 x 2 is a 229.33 Epley max, whose 3RM is 229.33 / 1.1 = 208.48
+        "2027-01-08 back_squat: 3@185 3@205 2@215",
+    )
+    assert plan_text(spec(f"A:\n  - {squat}\n"), done, tmp_path) == [
+        "2027-01-04 A: back_squat 4x3@200, 1x3+@200",
+        "2027-01-06 A: back_squat 9x1@200, 1x1+@200",
+        # the planned test: a single of 200 is a max of 200; its 3RM by Epley is
+        # 200 / 1.1 = 181.8, rounded to 180
+        "2027-01-08 A: back_squat 1x3@180",
+        # the best 3RM the log shows is 208.48; 90% of it is 187.6: 187.5 (2.5 plates)
+        # is no step of 5 lb, so 190
+        "2027-01-11 A: back_squat 4x3@190, 1x3+@190",
+        "2027-01-13 A: back_squat 4x3@200, 1x3+@200",  # made, assumed: + 10
+        "2027-01-15 A: back_squat 4x3@210, 1x3+@210",
+    ]
+
+
 def test_a_log_that_meets_every_target_leaves_the_projection(tmp_path: Path) -> None:
     bench = (
         "{exercise: bench_press, sets: 3, reps: 5+, load: 135, progress: "
@@ -271,6 +298,18 @@ def test_a_log_that_meets_every_target_leaves_the_projection(tmp_path: Path) -> 
             "[{load: {add: 5, fail: {drop: 100%}}}]}\n",
             "t.yaml:13:94: phases[0].sessions.A[0].progress[0].load.fail.drop: 100%: a drop is "
             "more than 0% and less than 100%",
+        ),
+        (
+            "A:\n  - {exercise: back_squat, load: 100, progress: [{stages: {schemes: [5x3+, "
+            "10x1+], add: 10, reset: {test: 5rm, share: 110%}}}]}\n",
+            "t.yaml:13:125: phases[0].sessions.A[0].progress[0].stages.reset.share: 110%: a "
+            "reset is more than 0% and less than 100%",
+        ),
+        (
+            "A:\n  - {exercise: back_squat, load: 100, progress: [{stages: {schemes: [5x3+, "
+            "10x1+], add: 10, reset: {test: 15rm, share: 85%}}}]}\n",
+            "t.yaml:13:113: phases[0].sessions.A[0].progress[0].stages.reset.test: '15rm': "
+            "write the test as 1rm to 12rm",
         ),
     ],
 )
