@@ -7,14 +7,20 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from generator.errors import LiftplanError
 from generator.pipeline import plan_spec
 from generator.publish.data import plan_csv, plan_json
+from generator.publish.pdf import pdf_html, render_pdf
+from generator.publish.site import program_pages
+from generator.publish.templates import environment
 from generator.publish.text import show_plan
+from generator.resources import data_dir
 from tests.support.scenario import plan_text
 
 SPEC = """\
@@ -75,6 +81,25 @@ def test_every_output_names_the_superset_and_the_time(tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(plan_csv(plan))))
     plank = [row for row in rows if row["exercise"] == "plank" and row["week"] == "3"]
     assert {(row["superset"], row["seconds"], row["reps"]) for row in plank} == {("A2", "40", "")}
+
+
+def test_the_site_and_the_printed_plan_name_the_superset_and_box_the_time(
+    tmp_path: Path,
+) -> None:
+    """The week page and the real PDF, read back: the superset's places, the hold's time,
+    and a printed box headed Time (not Reps) where the seconds held are written."""
+    (tmp_path / "t.yaml").write_text(SPEC, encoding="utf-8")
+    plan = plan_spec(str(tmp_path / "t.yaml")).plan
+    page = program_pages(environment(), plan, formats=())["t/week-01.html"]
+    assert "<h3>A1 Barbell hip thrust</h3>" in page
+    assert "<h3>A2 Plank</h3>" in page
+    assert "<li>3 x 30s @ bodyweight  rest 1m</li>" in page
+    pdf = render_pdf(pdf_html(environment(), plan), [data_dir("templates")])
+    pages = PdfReader(io.BytesIO(pdf.data)).pages
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages))
+    # Each of the six sessions' three tables in order: the thrust's, the plank's, the squat's.
+    headings = re.findall(r"Set Planned Weight (\S+) RPE", text)
+    assert headings == ["Reps", "Time", "Reps"] * 6
 
 
 @pytest.mark.parametrize(
