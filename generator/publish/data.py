@@ -258,6 +258,50 @@ CSV_COLUMNS = (
     "done_rpe",
 )
 
+# The columns that hold numbers, written as they are: a spreadsheet must read -2.5 as a
+# number, not as the text '-2.5. Every other column is text and goes through
+# spreadsheet_text, so a column added later is guarded unless it is listed here.
+CSV_NUMBERS = frozenset(
+    {
+        "week",
+        "set",
+        "reps",
+        "reps_max",
+        "seconds",
+        "load",
+        "percent",
+        "rpe",
+        "rir",
+        "rest",
+        "done_reps",
+        "done_seconds",
+        "done_load",
+        "done_rpe",
+    }
+)
+_CSV_TEXT = tuple(column not in CSV_NUMBERS for column in CSV_COLUMNS)
+
+# What makes a spreadsheet take a cell for a formula (OWASP, CSV injection): = + - @, and
+# tab, CR, LF or NUL, which some strip before looking; also the full-width = + - @ that
+# some spreadsheets fold to the ASCII ones.
+FORMULA_STARTS = tuple("=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one that would start a formula gets a
+    leading single quote, which spreadsheets take as "this is text". For text columns
+    only (see CSV_NUMBERS): a number such as -2.5 must stay a number.
+
+    A spec is untrusted and its names reach plan.csv, which a coach opens in a
+    spreadsheet, so `=HYPERLINK(...)` or `=cmd|...` there would run on their machine.
+
+    >>> spreadsheet_text("=1+2"), spreadsheet_text("-2+3"), spreadsheet_text("\uff1dA1")
+    ("'=1+2", "'-2+3", "'\uff1dA1")
+    >>> spreadsheet_text("Hip thrust"), spreadsheet_text("")
+    ('Hip thrust', '')
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
 
 def plan_csv(plan: Plan) -> str:
     """One row per set, for spreadsheets: the columns of CSV_COLUMNS. A logged session's
@@ -307,17 +351,23 @@ def plan_csv(plan: Plan) -> str:
 
 
 def _write(writer: Any, row: list[Any]) -> None:
-    """Write a row with every line break in its texts as \\n.
+    """Write a row of CSV_COLUMNS with its text cells made safe for spreadsheets
+    (spreadsheet_text) and every line break in its texts as \\n.
 
     The writer ends rows with \\n, so it quotes a field holding \\n but not one holding a
-    lone \\r, which every CSV reader takes for the end of the row.
+    lone \\r, which every CSV reader takes for the end of the row. Guarding comes first,
+    so a text that starts with \\r is guarded before the \\r becomes \\n.
     """
     writer.writerow(
         [
-            cell.replace("\r\n", "\n").replace("\r", "\n") if isinstance(cell, str) else cell
-            for cell in row
+            _text_cell(cell) if text and isinstance(cell, str) else cell
+            for cell, text in zip(row, _CSV_TEXT, strict=True)
         ]
     )
+
+
+def _text_cell(cell: str) -> str:
+    return spreadsheet_text(cell).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _cell(value: Any) -> str:
