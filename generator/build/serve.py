@@ -7,12 +7,19 @@ script that waits on `/__liftplan__/wait` and reloads the page when a build fini
 watchfiles watches the specs, their training logs, the templates and the config file.
 A build that fails leaves the last good site in place; every page then shows the
 errors, located as on the command line, until a save fixes them.
+
+The server answers only to local host names (so a web page cannot reach it through DNS
+rebinding), refuses request paths it cannot map safely with 400, says nothing when a
+browser hangs up, and closes connections that stay silent.
 """
 
 from __future__ import annotations
 
 import html
+import ipaddress
+import re
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -22,8 +29,8 @@ from dataclasses import dataclass, field, replace
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from typing import Any, ClassVar
+from urllib.parse import parse_qs, unquote_to_bytes
 
 from generator.build.build import build
 from generator.build.config import Settings, load_settings
@@ -36,6 +43,13 @@ PREFIX = "/__liftplan__/"
 WAIT_SECONDS = 20.0
 # How long to wait for the watcher to start before serving anyway.
 WATCH_START_SECONDS = 10.0
+# How long a connection may send nothing before it is closed (a page's wait for the next
+# build is the server's silence, not the browser's, and is not cut short by this).
+IDLE_SECONDS = 30.0
+# The names every preview answers to, whatever address it listens on.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+HOST_REFUSED = "liftplan serve answers only to localhost and the address it listens on."
+PATH_REFUSED = "The path has a control character, a bad %-escape or cannot be a file name."
 RELOAD_SCRIPT = """<script>
 (function () {
   var seen = %d;
@@ -261,63 +275,205 @@ code {{ white-space: pre-wrap; overflow-wrap: anywhere; }}
     return text.encode("utf-8")
 
 
-def handler_for(site: Site) -> type[SimpleHTTPRequestHandler]:
-    """A request handler serving the site's folder, with the reload script added to pages."""
+# host or [IPv6 address], then an optional port: all a Host header may hold.
+_HOST_HEADER = re.compile(r"(?:\[(?P<v6>[0-9a-f:.]+)\]|(?P<name>[a-z0-9.-]+))(?::[0-9]{1,5})?")
+# A request target in origin form: a slash, then printable ASCII only.
+_ORIGIN_FORM = re.compile(r"/[\x21-\x7e]*")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
-    class Handler(SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(site.folder), **kwargs)
 
-        def do_GET(self) -> None:
-            address = urlsplit(self.path)
-            if address.path == f"{PREFIX}wait":
-                self._wait(address.query)
-                return
-            if address.path == "/favicon.ico" and not (site.folder / "favicon.ico").is_file():
-                # Browsers ask for one; the site has none, which is not an error.
-                self.send_response(HTTPStatus.NO_CONTENT)
-                self.end_headers()
-                return
-            if site.errors and _is_page(address.path):
-                self._send(error_page(site.errors, site.generation), "text/html; charset=utf-8")
-                return
-            target = Path(self.translate_path(self.path))
-            if target.is_dir():
-                target = target / "index.html"
-            if target.suffix == ".html" and target.is_file():
-                page = target.read_bytes()
-                script = (RELOAD_SCRIPT % (site.generation, PREFIX)).encode("utf-8")
-                head, tail = _split_at_body_end(page)
-                self._send(head + script + tail, "text/html; charset=utf-8")
-                return
-            super().do_GET()
+def host_name(header: str) -> str | None:
+    """The host a Host header names, in one spelling (lower case, an IP address as
+    `ipaddress` writes it, IPv6 without brackets), or None if it is not host[:port]."""
+    found = _HOST_HEADER.fullmatch(header.strip().lower())
+    if found is None:
+        return None
+    if found["v6"] is not None:
+        try:
+            return str(ipaddress.IPv6Address(found["v6"]))
+        except ValueError:
+            return None
+    try:
+        return str(ipaddress.IPv4Address(found["name"]))
+    except ValueError:
+        return str(found["name"])
 
-        def list_directory(self, path: Any) -> None:
-            self.send_error(HTTPStatus.NOT_FOUND, "No such page")
 
-        def end_headers(self) -> None:
-            self.send_header("Cache-Control", "no-store")
-            super().end_headers()
+def _is_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
 
-        def _wait(self, query: str) -> None:
-            try:
-                since = int(parse_qs(query).get("since", ["0"])[0])
-            except ValueError:
-                since = 0
-            generation = site.wait(since, WAIT_SECONDS)
-            self._send(str(generation).encode("ascii"), "text/plain; charset=utf-8")
 
-        def _send(self, body: bytes, kind: str) -> None:
-            self.send_response(HTTPStatus.OK)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
+@dataclass(frozen=True)
+class Hosts:
+    """The host names the preview answers to.
+
+    A page on another site can make the browser send requests here by pointing its own
+    name at 127.0.0.1 (DNS rebinding); such a request still carries that name in its Host
+    header, so only local names pass: localhost, the loopback addresses and the address
+    the server was told to listen on. Listening on every interface (0.0.0.0) is a choice
+    to be reached from other machines, by address, so any IP address passes then, but
+    still no other name.
+    """
+
+    names: frozenset[str]
+    any_address: bool = False
+
+    @classmethod
+    def listening_on(cls, given: str, bound: str) -> Hosts:
+        """The hosts for a server told to listen on `given` and bound to `bound`."""
+        names = {host_name(_host(name)) for name in (given, bound) if name}
+        wildcard = _is_address(bound) and ipaddress.ip_address(bound).is_unspecified
+        return cls(frozenset(LOCAL_HOSTS | {name for name in names if name}), wildcard)
+
+    def refusal(self, headers: list[str]) -> tuple[HTTPStatus, str, str] | None:
+        """Why a request with these Host headers is refused (status, reason, a line for
+        the page), or None if it is not."""
+        if len(headers) != 1 or (name := host_name(headers[0])) is None:
+            return HTTPStatus.BAD_REQUEST, "Bad Host header", "Send one Host: host[:port]."
+        if name in self.names or (self.any_address and _is_address(name)):
+            return None
+        return HTTPStatus.FORBIDDEN, "Host not allowed", HOST_REFUSED
+
+
+def request_path(target: str) -> str | None:
+    """The file path a request target asks for, decoded, or None if it cannot be mapped
+    safely: not a plain path, a broken or non-UTF-8 %-escape, or a control character
+    (a NUL would reach the filesystem calls, which raise on it). A `..` is not refused
+    here: the standard handler drops it, which keeps the request inside the site."""
+    if _ORIGIN_FORM.fullmatch(target) is None:
+        return None
+    path = target.partition("?")[0].partition("#")[0]
+    if _BAD_ESCAPE.search(path):
+        return None
+    try:
+        decoded = unquote_to_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if _CONTROL.search(decoded) else decoded
+
+
+class PreviewServer(ThreadingHTTPServer):
+    """The standard threaded server, knowing its hosts and quiet when a client goes away.
+
+    A closed tab or a reload drops a connection mid-request, often while a page waits
+    for the next build: that is routine for a preview, and a traceback on the terminal
+    would bury the build reports. Every other error still prints one.
+    """
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[PreviewHandler]) -> None:
+        super().__init__(address, handler)
+        self.hosts = Hosts.listening_on(address[0], str(self.server_address[0]))
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Print the traceback of a request that failed, unless its client went away."""
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves the site's folder, with the reload script added to pages.
+
+    Requests are checked once their headers are read, before any method runs: a Host
+    that is not local is refused, and so is a path that cannot be mapped safely. The
+    socket times out after `timeout` seconds without a byte from the client. Each
+    server gets its own subclass, naming its site and its idle time (`handler_for`).
+    """
+
+    site: ClassVar[Site]
+    timeout: ClassVar[float] = IDLE_SECONDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, directory=str(self.site.folder), **kwargs)
+
+    def parse_request(self) -> bool:
+        """Read the request line and headers, then refuse what must not reach a method:
+        a Host that is not local, a path that cannot be mapped safely."""
+        if not super().parse_request():
+            return False
+        assert isinstance(self.server, PreviewServer)
+        refused = self.server.hosts.refusal(self.headers.get_all("Host", []))
+        if refused is None and request_path(self.path) is None:
+            refused = HTTPStatus.BAD_REQUEST, "Bad request path", PATH_REFUSED
+        if refused is not None:
+            self.send_error(*refused)
+            return False
+        return True
+
+    def do_GET(self) -> None:
+        path, _, query = self.path.partition("#")[0].partition("?")
+        if path == f"{PREFIX}wait":
+            self._wait(query)
+            return
+        if path == "/favicon.ico" and not (self.site.folder / "favicon.ico").is_file():
+            # Browsers ask for one; the site has none, which is not an error.
+            self.send_response(HTTPStatus.NO_CONTENT)
             self.end_headers()
-            self.wfile.write(body)
+            return
+        if self.site.errors and _is_page(path):
+            broken = error_page(self.site.errors, self.site.generation)
+            self._send(broken, "text/html; charset=utf-8")
+            return
+        try:
+            page = _page_at(Path(self.translate_path(self.path)))
+        except OSError:  # a name too long for the filesystem, say
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request path", PATH_REFUSED)
+            return
+        if page is not None:
+            script = (RELOAD_SCRIPT % (self.site.generation, PREFIX)).encode("utf-8")
+            head, tail = _split_at_body_end(page.read_bytes())
+            self._send(head + script + tail, "text/html; charset=utf-8")
+            return
+        super().do_GET()
 
-        def log_message(self, format: str, *args: Any) -> None:
-            """Requests are not news; builds are, and those are reported."""
+    def list_directory(self, path: Any) -> None:
+        self.send_error(HTTPStatus.NOT_FOUND, "No such page")
 
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def _wait(self, query: str) -> None:
+        try:
+            since = int(parse_qs(query).get("since", ["0"])[0])
+        except ValueError:
+            since = 0
+        generation = self.site.wait(since, WAIT_SECONDS)
+        self._send(str(generation).encode("ascii"), "text/plain; charset=utf-8")
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Requests are not news; builds are, and those are reported."""
+
+
+def handler_for(site: Site, idle_seconds: float = IDLE_SECONDS) -> type[PreviewHandler]:
+    """The handler class for one server: its site, and how long a connection may idle."""
+
+    class Handler(PreviewHandler):
+        pass
+
+    Handler.site = site
+    Handler.timeout = idle_seconds
     return Handler
+
+
+def _page_at(target: Path) -> Path | None:
+    """The HTML page a path names (a folder names its index.html), if there is one."""
+    if target.is_dir():
+        target = target / "index.html"
+    return target if target.suffix == ".html" and target.is_file() else None
 
 
 def _is_page(path: str) -> bool:
@@ -331,18 +487,24 @@ def _split_at_body_end(page: bytes) -> tuple[bytes, bytes]:
 
 
 @contextmanager
-def served(options: Options, host: str, port: int, report: Report) -> Iterator[str]:
+def served(
+    options: Options,
+    host: str,
+    port: int,
+    report: Report,
+    idle_seconds: float = IDLE_SECONDS,
+) -> Iterator[str]:
     """Build, then serve and watch until the block ends; yields the site's address.
 
-    Everything lives in one temporary folder, removed at the end.
+    Everything lives in one temporary folder, removed at the end. `idle_seconds` is how
+    long a connection may stay silent; tests shorten it.
     """
     work = Path(tempfile.mkdtemp(prefix="liftplan-serve-"))
     site = Site(work / "site")
     cache = work / "cache"
     ready, stop = threading.Event(), threading.Event()
     try:
-        server = ThreadingHTTPServer((host, port), handler_for(site))
-        server.daemon_threads = True
+        server = PreviewServer((host, port), handler_for(site, idle_seconds))
         threads = [
             threading.Thread(
                 target=watch,

@@ -1,5 +1,6 @@
 """`liftplan serve` end to end: a real server process, real files changed on disk, pages
-fetched over HTTP and, in a real Chromium, reloading by themselves."""
+fetched over HTTP and, in a real Chromium, reloading by themselves; and the server held
+against what a browser or a hostile page may send it, in raw bytes over real sockets."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ import queue
 import re
 import shutil
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +27,7 @@ import pytest
 
 from generator.build.build import build
 from generator.build.config import Settings
-from generator.build.serve import PREFIX, Watched
+from generator.build.serve import PREFIX, Hosts, Options, Watched, served
 from tests.support.files import edit
 from tests.support.paths import PROGRAMS
 
@@ -95,7 +99,7 @@ def start(folder: Path, *args: str, env: dict[str, str] | None = None) -> Server
                 break
             continue
         said.append(line)
-        found = re.fullmatch(r"serving (http://127\.0\.0\.1:\d+/) \(Ctrl\+C to stop\)", line)
+        found = re.fullmatch(r"serving (http://[\d.]+:\d+/) \(Ctrl\+C to stop\)", line)
         if found:
             return Server(process, found[1], lines, said)
     process.kill()
@@ -328,3 +332,177 @@ def test_an_open_page_reloads_itself_after_a_save(
     page.wait_for_function("document.title.startsWith('Garage strength')")
     assert errors == []
     context.close()
+
+
+# The server held against what a browser or a hostile page may send it: raw requests
+# over real sockets, so nothing in between tidies them up.
+
+
+def connect(url: str) -> socket.socket:
+    address = urllib.parse.urlsplit(url)
+    return socket.create_connection((address.hostname, address.port), timeout=10)
+
+
+def exchange(url: str, request: bytes) -> bytes:
+    """Send raw bytes to the server and read its answer until it closes the connection
+    (b"" if it dropped the connection without a word)."""
+    with connect(url) as connection:
+        connection.sendall(request)
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+        return received
+
+
+def status(url: str, target: bytes, host: bytes | None = b"127.0.0.1") -> int:
+    """The status of a GET for the raw target with that Host header (None: no Host at
+    all), or 0 if the server dropped the connection."""
+    header = b"" if host is None else b"Host: " + host + b"\r\n"
+    answer = exchange(url, b"GET " + target + b" HTTP/1.1\r\n" + header + b"\r\n")
+    return int(answer.split(b" ", 2)[1]) if answer else 0
+
+
+def reset(connection: socket.socket) -> None:
+    """Drop the connection with a reset, as a browser does with a tab it closes."""
+    connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    connection.close()
+
+
+def tracebacks(server: Server) -> list[str]:
+    """The exceptions the server printed, by their last line (`ValueError: ...`)."""
+    return [line for line in server.log() if re.match(r"\w+(Error|Exception)\b", line)]
+
+
+def test_a_path_that_cannot_be_mapped_safely_is_a_400(server: Server) -> None:
+    """A NUL once reached open() and dropped the connection with a traceback."""
+    bad = [
+        b"/%00",
+        b"/home-dumbbells/index.html%00.png",
+        b"/\x00",
+        b"/%ff",  # not UTF-8
+        b"/%zz",
+        b"/index.html%2",
+        b"/%1b[2J",  # a terminal escape
+        b"/" + b"a" * 300,  # a name too long for the filesystem
+        b"/" + b"a" * 300 + b"/",
+        b"http://evil.example/index.html",  # not a path at all
+    ]
+    assert {target: status(server.url, target) for target in bad} == dict.fromkeys(bad, 400)
+    # Climbing out is still a plain 404: the handler drops the dots, and serves nothing.
+    assert status(server.url, b"/../../../../etc/passwd") == 404
+    assert status(server.url, b"/%2e%2e/%2e%2e/%2e%2e/etc/passwd") == 404
+    assert status(server.url, b"/" + OVERVIEW.encode()) == 200
+    assert status(server.url, b"/home-dumbbells/%69ndex.html") == 200
+    assert tracebacks(server) == []
+
+
+def test_only_local_host_names_are_served(server: Server) -> None:
+    """A page on another site that points its name at 127.0.0.1 (DNS rebinding) reaches
+    the server with its own name in the Host header, and is refused."""
+    port = server.url.rsplit(":", 1)[1].strip("/").encode()
+    page = b"/" + OVERVIEW.encode()
+    served = [b"localhost", b"localhost:" + port, b"LocalHost", b"127.0.0.1:" + port]
+    served += [b"[::1]", b"[::1]:" + port]
+    assert {host: status(server.url, page, host) for host in served} == dict.fromkeys(served, 200)
+    refused = [b"evil.example", b"evil.example:" + port, b"localhost.evil.example", b"127.0.0.2"]
+    assert {host: status(server.url, page, host) for host in refused} == dict.fromkeys(refused, 403)
+    malformed = [None, b"", b"::1", b"[::1", b"localhost:http", b"local host"]
+    assert {host: status(server.url, page, host) for host in malformed} == dict.fromkeys(
+        malformed, 400
+    )
+    two = exchange(server.url, b"GET / HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n\r\n")
+    assert two.startswith(b"HTTP/1.0 400 ")
+    answer = exchange(server.url, b"GET " + page + b" HTTP/1.1\r\nHost: evil.example\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.0 403 Host not allowed")
+    assert b"answers only to localhost" in answer
+    assert b"Home strength" not in answer
+    assert status(server.url, f"{PREFIX}wait?since=0".encode(), b"evil.example") == 403
+
+
+def test_the_address_it_is_told_to_listen_on_is_served_too(workspace: Path) -> None:
+    """`--host` names another address to listen on: that address is a local host too."""
+    running = start(workspace, "programs", "--host", "127.0.0.2")
+    try:
+        assert running.url.startswith("http://127.0.0.2:")
+        port = running.url.rsplit(":", 1)[1].strip("/").encode()
+        for host, expected in [(b"127.0.0.2:" + port, 200), (b"localhost", 200)]:
+            assert status(running.url, b"/", host) == expected
+        assert status(running.url, b"/", b"evil.example:" + port) == 403
+    finally:
+        stop(running)
+
+
+def test_listening_on_every_interface_takes_any_address_but_no_other_name() -> None:
+    """Told to listen on 0.0.0.0, the author means to open the preview from another machine,
+    by address: any address passes then, and still no name but localhost."""
+    every = Hosts.listening_on("0.0.0.0", "0.0.0.0")
+    assert every.refusal(["192.168.1.5:8000"]) is None
+    assert every.refusal(["[fe80::1]"]) is None
+    assert every.refusal(["localhost:8000"]) is None
+    assert every.refusal(["evil.example:8000"]) is not None
+    named = Hosts.listening_on("preview.lan", "192.168.1.5")
+    assert named.refusal(["preview.lan:8000"]) is None
+    assert named.refusal(["192.168.1.5"]) is None
+    assert named.refusal(["192.168.1.6"]) is not None
+
+
+def test_a_client_that_goes_away_leaves_no_traceback(server: Server, workspace: Path) -> None:
+    """Closing a tab drops its connections, often while its page waits for the next build:
+    the answer then meets a closed socket. None of it is worth a traceback."""
+    silent = connect(server.url)
+    time.sleep(0.2)
+    reset(silent)  # before sending a byte
+    halfway = connect(server.url)
+    halfway.sendall(b"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    time.sleep(0.2)
+    reset(halfway)  # in the middle of the headers
+    _status, body = server.get(OVERVIEW)
+    found = re.search(r"var seen = (\d+);", body)
+    assert found is not None
+    wait = f"GET {PREFIX}wait?since={found[1]} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    waiting = [connect(server.url) for _ in range(2)]
+    for connection in waiting:
+        connection.sendall(wait.encode())
+    time.sleep(0.5)
+    # Two tabs are closed while their pages wait for the next build: one resets its
+    # connection, the other closes it in order (the answer's second write then breaks).
+    reset(waiting[0])
+    waiting[1].close()
+    edit(workspace / "programs" / SPEC, "title: Home strength", "title: Garage strength")
+    server.until(OVERVIEW, lambda page: "Garage strength" in title(page))
+    time.sleep(1.0)  # the waiting request has been answered, into the closed socket
+    assert tracebacks(server) == []
+    assert server.process.poll() is None
+
+
+def test_a_silent_connection_is_closed_after_the_idle_time(
+    workspace: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A connection that sends nothing is closed after the idle time; a page waiting for
+    the next build is not, since it is the server that is silent then. The server runs
+    in this process, the one way to give it an idle time short enough for a test."""
+    said: list[str] = []
+    options = Options(Settings((str(workspace / "programs"),), formats=("html",)))
+    with served(options, "127.0.0.1", 0, said.append, idle_seconds=0.5) as url:
+        with connect(url) as silent:
+            started = time.monotonic()
+            assert silent.recv(1) == b""  # closed by the server, not timed out here
+            assert 0.4 < time.monotonic() - started < 5
+        with urllib.request.urlopen(url + OVERVIEW, timeout=10) as response:
+            body = response.read().decode("utf-8")
+        found = re.search(r"var seen = (\d+);", body)
+        assert found is not None
+        answers: list[str] = []
+
+        def wait() -> None:
+            address = f"{url}{PREFIX[1:]}wait?since={found[1]}"
+            with urllib.request.urlopen(address, timeout=PATIENCE) as answer:
+                answers.append(answer.read().decode("ascii"))
+
+        waiter = threading.Thread(target=wait)
+        waiter.start()
+        time.sleep(1.5)  # three idle times
+        edit(workspace / "programs" / SPEC, "title: Home strength", "title: Garage strength")
+        waiter.join(PATIENCE)
+        assert answers == [str(int(found[1]) + 1)]
+    assert "Traceback" not in capfd.readouterr().err
