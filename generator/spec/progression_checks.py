@@ -8,6 +8,7 @@ cannot have meant, and says where it is written.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -29,7 +30,7 @@ def check_reactive_step(
     if step.method == "max" and use.item["exercise"] not in checker.program.get("maxes", {}):
         exercise = use.item["exercise"]
         checker.error(here, f"a max step moves the max: add maxes.{exercise}")
-    if step.method == "load" and use.item.get("load") == "bodyweight":
+    if step.method == "load" and _bodyweight_alone(use.item.get("load")):
         checker.warn(
             here,
             "a load step on bodyweight alone adds nothing: write the load it starts with, "
@@ -65,6 +66,19 @@ def check_reactive_step(
 
 
 _LOAD_METHODS = ("load", "double", "stages")
+
+
+def _bodyweight_alone(load: Any) -> bool:
+    """Bodyweight with nothing added (`bodyweight`, `bodyweight+0`): a load step has no
+    added load to move there.
+
+    >>> _bodyweight_alone("bodyweight+0"), _bodyweight_alone("bodyweight + 2.5")
+    (True, False)
+    """
+    return isinstance(load, str) and _NOTHING_ADDED.fullmatch(load) is not None
+
+
+_NOTHING_ADDED = re.compile(r"bodyweight(?: ?[-+] ?0+(?:\.0+)?)?")
 
 
 def _check_after_sessions(

@@ -432,9 +432,11 @@ def test_weighted_bodyweight_work_progresses_its_added_load(tmp_path: Path) -> N
     assert "3 x 5 @ bodyweight + 12.5 lb" in show_plan(plan, 1)
 
 
-def test_a_load_step_on_bodyweight_alone_is_a_warning(tmp_path: Path) -> None:
+@pytest.mark.parametrize("load", ["bodyweight", "bodyweight+0", "bodyweight - 0.0"])
+def test_a_load_step_on_bodyweight_alone_is_a_warning(tmp_path: Path, load: str) -> None:
     chins = (
-        "{exercise: chin_up, sets: 3, reps: 5, load: bodyweight, progress: [{load: {add: 2.5}}]}"
+        f"{{exercise: chin_up, sets: 3, reps: 5, load: {load}, "
+        "progress: [{load: {add: 2.5}}]}"
     )
     (tmp_path / "t.yaml").write_text(spec(f"A:\n  - {chins}\n", weeks=1), encoding="utf-8")
     warnings = plan_spec(str(tmp_path / "t.yaml")).warnings
