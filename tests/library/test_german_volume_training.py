@@ -17,14 +17,22 @@ Starting loads, 60% of the one-rep max, rounded to the equipment (ties go lighte
   leg curl               70 x 0.6 = 42 -> 42.5 (2.5 kg steps), +2.5 a success
   incline hammer curl    20 x 0.6 = 12 -> 12.5, +2.5 a success
 Progression runs on the exact load (24 + 2.5n ...); only the plan shows it rounded.
-Chin-ups and dips are at bodyweight (liftplan cannot add weight to them); the B
-exercises have fixed loads and print their sets at the bottom of their range.
+Chin-ups and dips are weighted on the same rule, with kg on a belt: chin-ups from 2.5,
+dips from 10, +3.75 a success (4-5% of bodyweight and belt); the scenario text writes
+them `@bw`, so their added loads are checked apart. The B exercises have fixed loads
+and print their sets at the bottom of their range. Each day's A pair and B pair are
+supersets: A1, A2, B1, B2, with the round's rest after the second of each pair (90 s
+for A, 60 s for B) and none after the first.
 """
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
+from generator.pipeline import plan_spec
+from generator.plan.values import Plan
+from generator.publish.text import show_plan
 from tests.support.scenario import planned_after
 
 SPEC = "german-volume-training"
@@ -35,7 +43,11 @@ SPEC = "german-volume-training"
 #   back squat              made, made, missed, made, missed, missed, made, made
 #   leg curl                made, made, made, missed, made, missed, made, made
 #   incline hammer curl     missed, made, missed, missed, made, made, missed
-# Chin-ups, dips and the B exercises are logged as done; they do not change any load.
+#   chin-ups                missed, missed, missed, missed, missed, made, made, made
+#   dips                    made, made, made, made, made, made, made
+# Chin-ups and dips are logged @bw (the notation has no belt weight): each set counts at
+# the added load planned, by its reps. The B exercises are logged as done; they do not
+# change any load.
 LOG = """\
 program: german-volume-training
 sessions:
@@ -298,3 +310,70 @@ def test_six_weeks_of_log_re_plan_by_the_published_rules(tmp_path: Path) -> None
 def test_the_projection_adds_a_step_every_session(tmp_path: Path) -> None:
     planned = planned_after(SPEC, None, tmp_path)
     assert planned[:6] == EXPECTED_PROJECTION_FIRST_SIX
+
+
+def plan_of(log: str | None, folder: Path) -> Plan:
+    planned_after(SPEC, log, folder)
+    return plan_spec(str(folder / f"{SPEC}.yaml")).plan
+
+
+def added(plan: Plan, exercise: str) -> list[Fraction | None]:
+    """The load on the belt at each session of a weighted bodyweight exercise."""
+    return [
+        e.bodyweight
+        for week in plan.weeks
+        for session in week.sessions
+        for e in session.exercises
+        if e.exercise == exercise
+    ]
+
+
+def test_each_pair_is_a_superset_with_one_rest_after_the_round(tmp_path: Path) -> None:
+    """A-1, A-2 then B-1, B-2 in every workout: no rest after the first of a pair (the
+    next exercise follows), the round's rest after the second, 90 s for A and 60 s for B."""
+    plan = plan_of(None, tmp_path)
+    for session in plan.weeks[0].sessions[:3]:  # chest_back, legs_abs, arms_shoulders
+        assert [e.superset for e in session.exercises] == ["A1", "A2", "B1", "B2"]
+        rests = [{s.rest for s in e.sets if s.kind != "warmup"} for e in session.exercises]
+        assert rests == [{0}, {90}, {0}, {60}]
+
+
+# The belt's load (the scenario text shows these `@bw`), worked on the rule: all ten sets
+# of ten made adds 3.75 kg at the next session of the exercise, any set short repeats it.
+# Chin-ups (chest_back: 4, 9, 14, 19, 25, 30 Jan, 4, 9 Feb), from 2.5 kg on the belt:
+#   2.5 missed (10 x6, 9, 8, 8, 7), 2.5 missed (10 x6, 9, 9, 8, 8), 2.5 missed (10 x7, 9,
+#   9, 8), 2.5 missed (10 x8, 9, 8), 2.5 missed (10 x9, 9): repeated five times, no drop;
+#   2.5 made (10 x10) -> 2.5 + 3.75 = 6.25; made -> 6.25 + 3.75 = 10 on 9 Feb (made too,
+#   but no chest_back session follows it).
+CHIN_UPS_AFTER_LOG = [Fraction(5, 2)] * 6 + [Fraction(25, 4), Fraction(10)]
+# Dips (arms_shoulders: 7, 12, 18, 23, 28 Jan, 2, 8, 13 Feb), from 10 kg: every one of the
+# seven logged made 10 x 10, so each adds 3.75: 10, 13.75, 17.5, 21.25, 25, 28.75, 32.5,
+# and 36.25 on 13 Feb (not logged).
+DIPS_AFTER_LOG = [
+    Fraction(10),
+    Fraction(55, 4),  # 13.75
+    Fraction(35, 2),  # 17.5
+    Fraction(85, 4),  # 21.25
+    Fraction(25),
+    Fraction(115, 4),  # 28.75
+    Fraction(65, 2),  # 32.5
+    Fraction(145, 4),  # 36.25
+]
+
+
+def test_weighted_chin_ups_and_dips_add_load_when_10x10_is_made(tmp_path: Path) -> None:
+    plan = plan_of(LOG, tmp_path)
+    assert added(plan, "chin_up") == CHIN_UPS_AFTER_LOG
+    assert added(plan, "dip") == DIPS_AFTER_LOG
+    # `show` names the belt's load beside the pair's place: week 5, Thu 4 Feb
+    assert (
+        "    A2 Chin-up\n      10 x 10 @ bodyweight + 6.25 kg  tempo 4-0-2-0, rest 1m30s\n"
+        in show_plan(plan, 5)
+    )
+
+
+def test_the_projection_adds_to_the_belt_every_session(tmp_path: Path) -> None:
+    plan = plan_of(None, tmp_path)
+    # chin-ups 2.5, 6.25, 10, 13.75 ...; dips 10, 13.75, 17.5 ... (3.75 a session)
+    assert added(plan, "chin_up")[:3] == [Fraction(5, 2), Fraction(25, 4), Fraction(10)]
+    assert added(plan, "dip")[:3] == [Fraction(10), Fraction(55, 4), Fraction(35, 2)]
