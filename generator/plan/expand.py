@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 from generator.log.values import EMPTY_LOG, LoggedExercise, LoggedSession, TrainingLog
 from generator.plan import prescription
@@ -96,6 +97,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
                         logged=(turn.entry, claimed, _shares(phase, keys, key)),
                     )
                 )
+        _learn_session(state)
         for raised in state.raises:
             raise_maxes(*raised, state.maxes, label=slot.label)
         state.raises.clear()
@@ -315,12 +317,9 @@ def _exercise(
         rung_exercise = target.exercise
         wanted = (item.exercise, rung_exercise.id)
         done = claim(entry, claimed, wanted, _share(sets, shared))
-        if done is not None and not context.deload:
-            learn_double(item, target.reps, sets, done, progress)
-            learn_time(item, sets, done, progress)
     status = _status(item, progress, testing=target is not None and progress.testing)
     if not context.deload:
-        _after_session(context, item, (sets, done, target), progress, state)
+        state.learning.append((context, item, sets, done, target, progress))
     return PlannedExercise(
         exercise=rung_exercise.id,
         name=rung_exercise.name,
@@ -357,6 +356,30 @@ def _prescribed(
 
 
 Planned = tuple[tuple[PlannedSet, ...], LoggedExercise | None, Target | None]
+
+
+def _learn_session(state: State) -> None:
+    """What the session just planned teaches, once it is planned whole: each track learns
+    once, from the sets of all its prescriptions in the session and all the logged sets
+    they claimed, so a lift prescribed twice is judged on both, and neither is planned
+    from the other's log (a session never moves itself)."""
+    tracks: dict[int, list[tuple[Context, Prescription, Any, Any, Any, Progress]]] = {}
+    for learned in state.learning:
+        tracks.setdefault(id(learned[-1]), []).append(learned)
+    state.learning.clear()
+    for group in tracks.values():
+        context, item, _, _, target, progress = group[0]
+        sets = tuple(planned for entry in group for planned in entry[2])
+        claimed = [entry[3] for entry in group if entry[3] is not None]
+        done = (
+            LoggedExercise(claimed[0].exercise, tuple(s for d in claimed for s in d.sets))
+            if claimed
+            else None
+        )
+        if done is not None and target is not None:
+            learn_double(item, target.reps, sets, done, progress)
+            learn_time(item, sets, done, progress)
+        _after_session(context, item, (sets, done, target), progress, state)
 
 
 def _after_session(

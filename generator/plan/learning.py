@@ -161,7 +161,10 @@ def learn_load(
             progress.next_amount = projected_amount(step, made[-1])
         return
     progress.held = True
+    # The load that failed; for weighted bodyweight work, the load added to bodyweight.
     failed = planned[0].load
+    if failed is None and target is not None:
+        failed = target.load
     if step.method == "stages" and target is not None:
         _next_stage(step, progress, failed, target.base_load, target.exercise.equipment)
         return

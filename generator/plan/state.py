@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 from generator.plan.maxes import Amraps, Maxes
 from generator.spec.model import Amount, DeloadRule, Max, Phase, Prescription, Program
@@ -105,6 +106,12 @@ class State:
     progress: dict[TrackKey, Progress] = field(default_factory=dict)
     # The max steps of a session's prescriptions, moved once the whole session is planned.
     raises: list[tuple[Context, Prescription, Progress]] = field(default_factory=list)
+    # What each prescription of the session planned and the log says of it, learned from
+    # once the whole session is planned, track by track: (context, prescription, its
+    # sets, the logged sets it claimed, its target, its track's progress).
+    learning: list[tuple[Context, Prescription, Any, Any, Any, Progress]] = field(
+        default_factory=list
+    )
     # (exercise, session label, "planned" or "made") -> when (week, place) and the heaviest
     # work load of the last such session
     work_loads: dict[tuple[str, str, str], tuple[tuple[int, int], Fraction]] = field(
