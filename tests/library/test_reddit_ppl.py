@@ -5,8 +5,9 @@ The rules (u/Metallicadpa, r/Fitness, 2015), in kg, Monday to Saturday:
   pull_a (Mon): deadlift 1x5+, then pulldown 3x8-12, cable row 3x8-12, face pull 5x15-20,
                 hammer curl 4x8-12, dumbbell curl 4x8-12
   push_a (Tue): bench press 4x5, 1x5+, then overhead press 3x8-12, incline dumbbell press
-                3x8-12, triceps pushdown 3x8-12, overhead triceps extension 3x8-12,
-                lateral raise 6x15-20 (the post's two supersets of 3)
+                3x8-12, then two supersets: triceps pushdown 3x8-12 with lateral
+                raise 3x15-20 (A1/A2), overhead triceps extension 3x8-12 with lateral
+                raise 3x15-20 (B1/B2)
   legs_a, legs_b (Wed, Sat): squat 2x5, 1x5+, Romanian deadlift 3x8-12, leg press
                 3x8-12, leg curl 3x8-12, calf raise 5x8-12
   pull_b (Thu): barbell row 4x5, 1x5+, then pull_a's accessories
@@ -22,13 +23,16 @@ Each accessory is one progression across its two days a week (Mon/Thu, Tue/Fri,
 Wed/Sat), so its reps climb one a session, twice a week: 8, 9, 10, 11, 12, then the
 weight goes up and back to 8 (15 ... 20 for face pulls and lateral raises). The 3x8-12
 overhead press (Tue) and bench press (Fri) are separate tracks from the main presses, and
-climb once a week.
+climb once a week. The lateral raise is one progression in both supersets: each push day
+asks the same reps and load of A2 and B2, and its six sets, logged as one list, are
+shared in order (the first three A2's, the last three B2's).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from generator.pipeline import plan_spec
 from tests.support.scenario import planned_after
 
 SPEC = "reddit-ppl"
@@ -42,6 +46,8 @@ SPEC = "reddit-ppl"
 #   incline DB press    5 Jan: 3x12 at 17.5 where 3x8 was planned (the top of the range)
 #   lat pulldown       11 Jan: 10, 9, 9 at 40 where 3x10 was planned (short of the target)
 #   dumbbell curl      11 Jan: 10, 10, 8, 7 at 10 where 4x10 was planned (a set below 8)
+#   lateral raise       9 Feb: 19, 19, 19 in the first superset (A2), 19, 17, 16 in the
+#                      second (B2), where 19 was planned in both (short of the target)
 LOG = """\
 program: reddit-ppl
 sessions:
@@ -296,7 +302,7 @@ sessions:
       incline_dumbbell_press: 3x12@22.5
       triceps_pushdown: 3x8@25
       overhead_triceps_extension: 3x8@20
-      lateral_raise: 6x19@7.5
+      lateral_raise: 3x19@7.5 19@7.5 17@7.5 16@7.5
   - date: "2027-02-10"
     done:
       back_squat: 2x5@102.5 8@102.5
@@ -319,7 +325,7 @@ sessions:
       incline_dumbbell_press: 3x8@25
       triceps_pushdown: 3x9@25
       overhead_triceps_extension: 3x9@20
-      lateral_raise: 6x20@7.5
+      lateral_raise: 6x19@7.5
   - date: "2027-02-13"
     done:
       back_squat: 2x5@105 8@105
@@ -339,8 +345,8 @@ EXPECTED = [
     " | hammer_curl 4x8@10 | dumbbell_curl 4x8@10",
     "2027-01-05 push_a: bench_press 4x5@60, 1x5+@60"
     " | overhead_press 3x8@30 | incline_dumbbell_press 3x8@17.5"
-    " | triceps_pushdown 3x8@20 | overhead_triceps_extension 3x8@15"
-    " | lateral_raise 6x15@5",
+    " | triceps_pushdown 3x8@20 | lateral_raise 3x15@5"
+    " | overhead_triceps_extension 3x8@15 | lateral_raise 3x15@5",
     "2027-01-06 legs_a: back_squat 2x5@80, 1x5+@80"
     " | romanian_deadlift 3x8@60 | leg_press 3x8@100 | leg_curl 3x8@30"
     " | calf_raise 5x8@60",
@@ -353,8 +359,9 @@ EXPECTED = [
     # Incline: Tuesday's 3x12 was the top of the range: 17.5 + 2.5 = 20, back to 8 reps.
     # Pushdown, extension 8 -> 9; lateral raise 15 -> 16.
     "2027-01-08 push_b: overhead_press 4x5@40, 1x5+@40"
-    " | bench_press 3x8@45 | incline_dumbbell_press 3x8@20 | triceps_pushdown 3x9@20"
-    " | overhead_triceps_extension 3x9@15 | lateral_raise 6x16@5",
+    " | bench_press 3x8@45 | incline_dumbbell_press 3x8@20"
+    " | triceps_pushdown 3x9@20 | lateral_raise 3x16@5"
+    " | overhead_triceps_extension 3x9@15 | lateral_raise 3x16@5",
     # Squat 80 + 2.5 = 82.5 (Wednesday's made). Leg accessories 8 -> 9.
     "2027-01-09 legs_b: back_squat 2x5@82.5, 1x5+@82.5"
     " | romanian_deadlift 3x9@60 | leg_press 3x9@100 | leg_curl 3x9@30"
@@ -367,8 +374,8 @@ EXPECTED = [
     # pushdown, extension 9 -> 10; lateral raise 16 -> 17.
     "2027-01-12 push_a: bench_press 4x5@62.5, 1x5+@62.5"
     " | overhead_press 3x9@30 | incline_dumbbell_press 3x9@20"
-    " | triceps_pushdown 3x10@20 | overhead_triceps_extension 3x10@15"
-    " | lateral_raise 6x17@5",
+    " | triceps_pushdown 3x10@20 | lateral_raise 3x17@5"
+    " | overhead_triceps_extension 3x10@15 | lateral_raise 3x17@5",
     # Squat 82.5 + 2.5 = 85. Leg accessories 9 -> 10.
     "2027-01-13 legs_a: back_squat 2x5@85, 1x5+@85"
     " | romanian_deadlift 3x10@60 | leg_press 3x10@100 | leg_curl 3x10@30"
@@ -383,8 +390,8 @@ EXPECTED = [
     # pushdown, extension 10 -> 11; lateral raise 17 -> 18.
     "2027-01-15 push_b: overhead_press 4x5@42.5, 1x5+@42.5"
     " | bench_press 3x9@45 | incline_dumbbell_press 3x10@20"
-    " | triceps_pushdown 3x11@20 | overhead_triceps_extension 3x11@15"
-    " | lateral_raise 6x18@5",
+    " | triceps_pushdown 3x11@20 | lateral_raise 3x18@5"
+    " | overhead_triceps_extension 3x11@15 | lateral_raise 3x18@5",
     # Squat 85 + 2.5 = 87.5. Leg accessories 10 -> 11.
     "2027-01-16 legs_b: back_squat 2x5@87.5, 1x5+@87.5"
     " | romanian_deadlift 3x11@60 | leg_press 3x11@100 | leg_curl 3x11@30"
@@ -398,8 +405,8 @@ EXPECTED = [
     # extension 11 -> 12; lateral raise 18 -> 19.
     "2027-01-19 push_a: bench_press 4x5@65, 1x5+@65"
     " | overhead_press 3x10@30 | incline_dumbbell_press 3x11@20"
-    " | triceps_pushdown 3x12@20 | overhead_triceps_extension 3x12@15"
-    " | lateral_raise 6x19@5",
+    " | triceps_pushdown 3x12@20 | lateral_raise 3x19@5"
+    " | overhead_triceps_extension 3x12@15 | lateral_raise 3x19@5",
     # Squat: Saturday's 5, 4, 3 at 87.5 failed: 87.5 again (the squat is one
     # progression across Saturday and Wednesday). Leg accessories 11 -> 12.
     "2027-01-20 legs_a: back_squat 2x5@87.5, 1x5+@87.5"
@@ -416,8 +423,8 @@ EXPECTED = [
     # Extension: Tuesday's 3x12: 15 + 2.5 = 17.5, 3x8.
     "2027-01-22 push_b: overhead_press 4x5@45, 1x5+@45"
     " | bench_press 3x10@45 | incline_dumbbell_press 3x12@20"
-    " | triceps_pushdown 3x8@22.5 | overhead_triceps_extension 3x8@17.5"
-    " | lateral_raise 6x20@5",
+    " | triceps_pushdown 3x8@22.5 | lateral_raise 3x20@5"
+    " | overhead_triceps_extension 3x8@17.5 | lateral_raise 3x20@5",
     # Squat 87.5 + 2.5 = 90 (Wednesday's made). Wednesday's 12s at the top:
     # RDL 60 + 2.5 = 62.5, leg press 100 + 5 = 105, leg curl 30 + 2.5 = 32.5,
     # calf raise 60 + 5 = 65, all back to 8 reps.
@@ -432,11 +439,12 @@ EXPECTED = [
     " | hammer_curl 4x9@12.5 | dumbbell_curl 4x8@12.5",
     # Bench: Tuesday's 5, 5, 5, 4, 3 at 65 failed: 65 again (one failure). Press
     # 3x8-12 10 -> 11. Friday's tops: incline (3x12) 20 + 2.5 = 22.5, 3x8; lateral
-    # raise (6x20) 5 + 2.5 = 7.5, 6x15. Pushdown, extension 8 -> 9.
+    # raise (3x20 in both supersets) 5 + 2.5 = 7.5, 3x15 in each. Pushdown, extension
+    # 8 -> 9.
     "2027-01-26 push_a: bench_press 4x5@65, 1x5+@65"
     " | overhead_press 3x11@30 | incline_dumbbell_press 3x8@22.5"
-    " | triceps_pushdown 3x9@22.5 | overhead_triceps_extension 3x9@17.5"
-    " | lateral_raise 6x15@7.5",
+    " | triceps_pushdown 3x9@22.5 | lateral_raise 3x15@7.5"
+    " | overhead_triceps_extension 3x9@17.5 | lateral_raise 3x15@7.5",
     # Squat 90 + 2.5 = 92.5. Leg accessories 8 -> 9.
     "2027-01-27 legs_a: back_squat 2x5@92.5, 1x5+@92.5"
     " | romanian_deadlift 3x9@62.5 | leg_press 3x9@105 | leg_curl 3x9@32.5"
@@ -450,8 +458,8 @@ EXPECTED = [
     # 3x8-12 10 -> 11. Incline 8 -> 9; pushdown, extension 9 -> 10; lateral 15 -> 16.
     "2027-01-29 push_b: overhead_press 4x5@45, 1x5+@45"
     " | bench_press 3x11@45 | incline_dumbbell_press 3x9@22.5"
-    " | triceps_pushdown 3x10@22.5 | overhead_triceps_extension 3x10@17.5"
-    " | lateral_raise 6x16@7.5",
+    " | triceps_pushdown 3x10@22.5 | lateral_raise 3x16@7.5"
+    " | overhead_triceps_extension 3x10@17.5 | lateral_raise 3x16@7.5",
     # Squat 92.5 + 2.5 = 95. Leg accessories 9 -> 10.
     "2027-01-30 legs_b: back_squat 2x5@95, 1x5+@95"
     " | romanian_deadlift 3x10@62.5 | leg_press 3x10@105 | leg_curl 3x10@32.5"
@@ -466,8 +474,8 @@ EXPECTED = [
     # lateral raise 16 -> 17.
     "2027-02-02 push_a: bench_press 4x5@65, 1x5+@65"
     " | overhead_press 3x12@30 | incline_dumbbell_press 3x10@22.5"
-    " | triceps_pushdown 3x11@22.5 | overhead_triceps_extension 3x11@17.5"
-    " | lateral_raise 6x17@7.5",
+    " | triceps_pushdown 3x11@22.5 | lateral_raise 3x17@7.5"
+    " | overhead_triceps_extension 3x11@17.5 | lateral_raise 3x17@7.5",
     # Squat 95 + 2.5 = 97.5. Leg accessories 10 -> 11.
     "2027-02-03 legs_a: back_squat 2x5@97.5, 1x5+@97.5"
     " | romanian_deadlift 3x11@62.5 | leg_press 3x11@105 | leg_curl 3x11@32.5"
@@ -482,8 +490,8 @@ EXPECTED = [
     # lateral raise 17 -> 18.
     "2027-02-05 push_b: overhead_press 4x5@45, 1x5+@45"
     " | bench_press 3x12@45 | incline_dumbbell_press 3x11@22.5"
-    " | triceps_pushdown 3x12@22.5 | overhead_triceps_extension 3x12@17.5"
-    " | lateral_raise 6x18@7.5",
+    " | triceps_pushdown 3x12@22.5 | lateral_raise 3x18@7.5"
+    " | overhead_triceps_extension 3x12@17.5 | lateral_raise 3x18@7.5",
     # Squat 97.5 + 2.5 = 100. Leg accessories 11 -> 12.
     "2027-02-06 legs_b: back_squat 2x5@100, 1x5+@100"
     " | romanian_deadlift 3x12@62.5 | leg_press 3x12@105 | leg_curl 3x12@32.5"
@@ -500,8 +508,8 @@ EXPECTED = [
     # tops: pushdown 22.5 + 2.5 = 25, 3x8; extension 17.5 + 2.5 = 20, 3x8.
     "2027-02-09 push_a: bench_press 4x5@57.5, 1x5+@57.5"
     " | overhead_press 3x8@32.5 | incline_dumbbell_press 3x12@22.5"
-    " | triceps_pushdown 3x8@25 | overhead_triceps_extension 3x8@20"
-    " | lateral_raise 6x19@7.5",
+    " | triceps_pushdown 3x8@25 | lateral_raise 3x19@7.5"
+    " | overhead_triceps_extension 3x8@20 | lateral_raise 3x19@7.5",
     # Squat 100 + 2.5 = 102.5. Saturday's 12s at the top: RDL 62.5 + 2.5 = 65, leg
     # press 105 + 5 = 110, leg curl 32.5 + 2.5 = 35, calf raise 65 + 5 = 70, all 8 reps.
     "2027-02-10 legs_a: back_squat 2x5@102.5, 1x5+@102.5"
@@ -514,12 +522,13 @@ EXPECTED = [
     " | hammer_curl 4x9@15 | dumbbell_curl 4x8@15",
     # Press: Friday's 45 made (no third failure, so no deload): 45 + 2.5 = 47.5.
     # Bench 3x8-12: last week's 3x12 at the top: 45 + 2.5 = 47.5, 3x8. Incline:
-    # Tuesday's 3x12: 22.5 + 2.5 = 25, 3x8. Pushdown, extension 8 -> 9; lateral raise
-    # 19 -> 20.
+    # Tuesday's 3x12: 22.5 + 2.5 = 25, 3x8. Pushdown, extension 8 -> 9. Lateral raise:
+    # Tuesday's second superset went 19, 17, 16 for 3x19, short of the target (inside
+    # 15-20): 19 again in both supersets, at 7.5.
     "2027-02-12 push_b: overhead_press 4x5@47.5, 1x5+@47.5"
     " | bench_press 3x8@47.5 | incline_dumbbell_press 3x8@25"
-    " | triceps_pushdown 3x9@25 | overhead_triceps_extension 3x9@20"
-    " | lateral_raise 6x20@7.5",
+    " | triceps_pushdown 3x9@25 | lateral_raise 3x19@7.5"
+    " | overhead_triceps_extension 3x9@20 | lateral_raise 3x19@7.5",
     # Squat 102.5 + 2.5 = 105. Leg accessories 8 -> 9.
     "2027-02-13 legs_b: back_squat 2x5@105, 1x5+@105"
     " | romanian_deadlift 3x9@65 | leg_press 3x9@110 | leg_curl 3x9@35"
@@ -531,12 +540,12 @@ EXPECTED = [
     " | lat_pulldown 3x9@45 | cable_row 3x10@45 | face_pull 5x15@20"
     " | hammer_curl 4x10@15 | dumbbell_curl 4x9@15",
     # Bench: 57.5 made: 57.5 + 2.5 = 60. Press 3x8-12 8 -> 9. Incline 8 -> 9;
-    # pushdown, extension 9 -> 10. Lateral raise: Friday's 6x20 at the top:
-    # 7.5 + 2.5 = 10, 6x15.
+    # pushdown, extension 9 -> 10. Lateral raise: Friday's six sets of 19 made:
+    # 19 -> 20, the top of the range, still at 7.5.
     "2027-02-16 push_a: bench_press 4x5@60, 1x5+@60"
     " | overhead_press 3x9@32.5 | incline_dumbbell_press 3x9@25"
-    " | triceps_pushdown 3x10@25 | overhead_triceps_extension 3x10@20"
-    " | lateral_raise 6x15@10",
+    " | triceps_pushdown 3x10@25 | lateral_raise 3x20@7.5"
+    " | overhead_triceps_extension 3x10@20 | lateral_raise 3x20@7.5",
     # Squat 105 + 2.5 = 107.5. Leg accessories 9 -> 10.
     "2027-02-17 legs_a: back_squat 2x5@107.5, 1x5+@107.5"
     " | romanian_deadlift 3x10@65 | leg_press 3x10@110 | leg_curl 3x10@35"
@@ -547,11 +556,12 @@ EXPECTED = [
     " | lat_pulldown 3x10@45 | cable_row 3x11@45 | face_pull 5x16@20"
     " | hammer_curl 4x11@15 | dumbbell_curl 4x10@15",
     # Press 47.5 + 2.5 = 50. Bench 3x8-12 8 -> 9. Incline 9 -> 10; pushdown,
-    # extension 10 -> 11; lateral raise 15 -> 16.
+    # extension 10 -> 11. Lateral raise: Tuesday's six sets at 20, the top (as the
+    # projection assumes): 7.5 + 2.5 = 10, back to 15.
     "2027-02-19 push_b: overhead_press 4x5@50, 1x5+@50"
     " | bench_press 3x9@47.5 | incline_dumbbell_press 3x10@25"
-    " | triceps_pushdown 3x11@25 | overhead_triceps_extension 3x11@20"
-    " | lateral_raise 6x16@10",
+    " | triceps_pushdown 3x11@25 | lateral_raise 3x15@10"
+    " | overhead_triceps_extension 3x11@20 | lateral_raise 3x15@10",
     # Squat 107.5 + 2.5 = 110. Leg accessories 10 -> 11.
     "2027-02-20 legs_b: back_squat 2x5@110, 1x5+@110"
     " | romanian_deadlift 3x11@65 | leg_press 3x11@110 | leg_curl 3x11@35"
@@ -567,8 +577,8 @@ PROJECTED = [
     " | hammer_curl 4x8@10 | dumbbell_curl 4x8@10",
     "2027-01-05 push_a: bench_press 4x5@60, 1x5+@60"
     " | overhead_press 3x8@30 | incline_dumbbell_press 3x8@17.5"
-    " | triceps_pushdown 3x8@20 | overhead_triceps_extension 3x8@15"
-    " | lateral_raise 6x15@5",
+    " | triceps_pushdown 3x8@20 | lateral_raise 3x15@5"
+    " | overhead_triceps_extension 3x8@15 | lateral_raise 3x15@5",
     "2027-01-06 legs_a: back_squat 2x5@80, 1x5+@80"
     " | romanian_deadlift 3x8@60 | leg_press 3x8@100 | leg_curl 3x8@30"
     " | calf_raise 5x8@60",
@@ -579,8 +589,8 @@ PROJECTED = [
     # Push accessories 8 -> 9 (the incline too: no log, so no jump); lateral 15 -> 16.
     "2027-01-08 push_b: overhead_press 4x5@40, 1x5+@40"
     " | bench_press 3x8@45 | incline_dumbbell_press 3x9@17.5"
-    " | triceps_pushdown 3x9@20 | overhead_triceps_extension 3x9@15"
-    " | lateral_raise 6x16@5",
+    " | triceps_pushdown 3x9@20 | lateral_raise 3x16@5"
+    " | overhead_triceps_extension 3x9@15 | lateral_raise 3x16@5",
     # Squat 80 + 2.5; leg accessories 8 -> 9.
     "2027-01-09 legs_b: back_squat 2x5@82.5, 1x5+@82.5"
     " | romanian_deadlift 3x9@60 | leg_press 3x9@100 | leg_curl 3x9@30"
@@ -592,8 +602,8 @@ PROJECTED = [
     # Bench 60 + 2.5; press 3x8-12 8 -> 9; push accessories 9 -> 10; lateral 16 -> 17.
     "2027-01-12 push_a: bench_press 4x5@62.5, 1x5+@62.5"
     " | overhead_press 3x9@30 | incline_dumbbell_press 3x10@17.5"
-    " | triceps_pushdown 3x10@20 | overhead_triceps_extension 3x10@15"
-    " | lateral_raise 6x17@5",
+    " | triceps_pushdown 3x10@20 | lateral_raise 3x17@5"
+    " | overhead_triceps_extension 3x10@15 | lateral_raise 3x17@5",
     # Squat 82.5 + 2.5; leg accessories 9 -> 10.
     "2027-01-13 legs_a: back_squat 2x5@85, 1x5+@85"
     " | romanian_deadlift 3x10@60 | leg_press 3x10@100 | leg_curl 3x10@30"
@@ -605,8 +615,8 @@ PROJECTED = [
     # Press 40 + 2.5; bench 3x8-12 8 -> 9; push accessories 10 -> 11; lateral 17 -> 18.
     "2027-01-15 push_b: overhead_press 4x5@42.5, 1x5+@42.5"
     " | bench_press 3x9@45 | incline_dumbbell_press 3x11@17.5"
-    " | triceps_pushdown 3x11@20 | overhead_triceps_extension 3x11@15"
-    " | lateral_raise 6x18@5",
+    " | triceps_pushdown 3x11@20 | lateral_raise 3x18@5"
+    " | overhead_triceps_extension 3x11@15 | lateral_raise 3x18@5",
     # Squat 85 + 2.5; leg accessories 10 -> 11.
     "2027-01-16 legs_b: back_squat 2x5@87.5, 1x5+@87.5"
     " | romanian_deadlift 3x11@60 | leg_press 3x11@100 | leg_curl 3x11@30"
@@ -620,3 +630,45 @@ def test_reddit_ppl_after_six_weeks_of_log(tmp_path: Path) -> None:
 
 def test_reddit_ppl_projection_first_two_weeks(tmp_path: Path) -> None:
     assert planned_after(SPEC, None, tmp_path)[: len(PROJECTED)] == PROJECTED
+
+
+def test_the_push_days_supersets_and_the_lateral_raise_in_both(tmp_path: Path) -> None:
+    """The post's supersets: triceps pushdown with lateral raise, then overhead triceps
+    extension with lateral raise, each a round of a set of one and a set of the other.
+    Within a round the first exercise's set is followed straight by the second's (no
+    rest); the lateral raise's 60 s rest ends the round. The six lateral raise sets
+    logged on 9 Feb as one list are shared in order: the first three A2's, the last
+    three B2's."""
+    planned_after(SPEC, LOG, tmp_path)
+    plan = plan_spec(str(tmp_path / f"{SPEC}.yaml")).plan
+    sessions = {s.date.isoformat(): s for week in plan.weeks for s in week.sessions}
+    for date in ("2027-01-05", "2027-01-08"):  # push_a, push_b
+        push = sessions[date]
+        assert [e.superset for e in push.exercises] == [None, None, None, "A1", "A2", "B1", "B2"]
+        names = [e.exercise for e in push.exercises[3:]]
+        assert names == [
+            "triceps_pushdown",
+            "lateral_raise",
+            "overhead_triceps_extension",
+            "lateral_raise",
+        ]
+        rests = [{s.rest for s in e.sets} for e in push.exercises[3:]]
+        assert rests == [{0}, {60}, {0}, {60}]
+    shared = sessions["2027-02-09"].exercises
+    done = [[s.reps for s in e.done.sets] for e in shared[3:] if e.done is not None]
+    # pushdown 3x8, A2 19, 19, 19; extension 3x8, B2 19, 17, 16
+    assert done == [[8, 8, 8], [19, 19, 19], [8, 8, 8], [19, 17, 16]]
+
+
+def test_a_first_superset_at_the_top_moves_nothing_while_the_second_is_not(
+    tmp_path: Path,
+) -> None:
+    """12 Jan, 3x17 planned in both supersets: A2's three sets went to 20, the top of
+    15-20, B2's made 3x17. By the post's rule (add reps until EVERY set reaches the top)
+    the weight stays; every set made its target 17, so Friday asks 18. And the day's own
+    B2 sets were planned before anything of that day was logged: 17, as A2's."""
+    log = LOG.replace("lateral_raise: 6x17@5", "lateral_raise: 3x20@5 3x17@5")
+    planned = {line[:10]: line for line in planned_after(SPEC, log, tmp_path)}
+    expected = {line[:10]: line for line in EXPECTED}
+    assert planned["2027-01-12"] == expected["2027-01-12"]  # lateral_raise 3x17@5 twice
+    assert planned["2027-01-15"] == expected["2027-01-15"]  # lateral_raise 3x18@5 twice

@@ -7,8 +7,9 @@ The rules (the Smolov Jr write-ups), in kg, on a one-rep max of 140:
   week 2 adds 5 kg to every session, week 3 10 kg (the low end of 5-10 and 10-20 kg);
   week 4 tests a new 1RM, and the second run is planned from it.
 This spec's reading of a missed session (liftplan's load step): the week's 5 kg is held
-back, so the next week repeats the loads. Loads are exact and rounded for display to
-the nearest 2.5 kg, a tie to the lighter.
+back, so the next week repeats the loads, unless a later session of the same week was
+made (only the last session before the addition decides). Loads are exact and rounded
+for display to the nearest 2.5 kg, a tie to the lighter.
 """
 
 from __future__ import annotations
