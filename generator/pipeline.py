@@ -19,15 +19,25 @@ checks that its parts agree.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Diagnostic, LiftplanError, Outcome, PlanLimitError, sort_diagnostics
+from generator.errors import (
+    Diagnostic,
+    LiftplanError,
+    Outcome,
+    PlanLimitError,
+    Severity,
+    sort_diagnostics,
+)
+from generator.files import read_regular
 from generator.log.check import CheckedLog, check_log_bytes
 from generator.log.values import is_log, log_path
 from generator.plan.expand import expand
+from generator.plan.size import plan_size
 from generator.plan.values import Plan
 from generator.spec.checks import semantic_diagnostics
 from generator.spec.loader import MAX_BYTES, Document, load_bytes, load_file
@@ -81,6 +91,9 @@ def read_sources(spec: str) -> Sources | Diagnostic:
     except OSError as error:
         return Diagnostic(spec, 1, 1, f"cannot read the file: {error.strerror}")
     log = log_path(spec)
+    leaving = log_leaving(log)
+    if leaving is not None:
+        return leaving
     try:
         log_bytes: bytes | None = _read_capped(log)
     except FileNotFoundError:
@@ -91,8 +104,34 @@ def read_sources(spec: str) -> Sources | Diagnostic:
 
 
 def _read_capped(path: str | Path) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read(MAX_BYTES + 1)
+    return read_regular(path, MAX_BYTES)
+
+
+def link_leaving(path: Path, folder: Path) -> str | None:
+    """Where `path` leads if it is a symlink out of `folder` (its target there or not yet),
+    else None.
+
+    Specs and logs come from strangers, and a symlink among them could make liftplan read
+    any file of the reader's, or write one where no log belongs; so a link is followed only
+    while it stays in the folder it was found in.
+    """
+    if not path.is_symlink():
+        return None
+    target, inside = os.path.realpath(path), os.path.realpath(folder)
+    return None if os.path.commonpath([target, inside]) == inside else target
+
+
+def log_leaving(log: Path) -> Diagnostic | None:
+    """A training log that is a symlink out of its spec's folder, as the error refusing it:
+    neither reading (`build`, `show`) nor writing (`log`) goes through it."""
+    target = link_leaving(log, log.parent)
+    if target is None:
+        return None
+    message = (
+        f"the training log is a symlink to {target}, outside its spec's folder: "
+        "liftplan reads and writes a log only there"
+    )
+    return Diagnostic(str(log), 1, 1, message)
 
 
 def check_document(document: Document) -> list[Diagnostic]:
@@ -100,7 +139,20 @@ def check_document(document: Document) -> list[Diagnostic]:
     found = schema_diagnostics(document, "program")
     if found:
         return sort_diagnostics(found)
-    return sort_diagnostics(semantic_diagnostics(document))
+    found = semantic_diagnostics(document)
+    if not any(d.severity == Severity.ERROR for d in found):
+        found = [*found, *_size_diagnostics(document)]
+    return sort_diagnostics(found)
+
+
+def _size_diagnostics(document: Document) -> list[Diagnostic]:
+    """An error at the spec's phases when the plan as a whole would be too big to make:
+    each part within the schema's caps, their product is bounded here, before planning."""
+    too_big = plan_size(model(document)).too_big()
+    if too_big is None:
+        return []
+    line, column = document.locate(("phases",), key=True)
+    return [Diagnostic(document.file, line, column, too_big, "phases")]
 
 
 def check_sources(sources: Sources) -> Checked:
@@ -205,16 +257,47 @@ def planning(document: Document) -> Iterator[None]:
 
 def find_specs(paths: Iterable[str]) -> list[str]:
     """Spec files named directly, and every .yaml/.yml file under named folders, sorted;
-    a training log (`*.log.yaml`) beside its spec is not a spec."""
+    a training log (`*.log.yaml`) beside its spec is not a spec.
+
+    A .yaml that is a FIFO, a socket or a device is kept, for the reader to refuse by
+    name, rather than skipped in silence; a dangling symlink (an editor's lock file) is not.
+
+    Symlinks to folders are not walked: they lead out of the folder, or to one the walk
+    reaches anyway. A symlink named as a spec is read if it stays inside. Raises
+    LiftplanError naming every symlink (to a folder, or named as a spec) that leads out
+    of the folder given: a stranger's folder must not make liftplan read elsewhere.
+    """
     found: list[str] = []
+    leaving: list[Diagnostic] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            children = sorted(path.rglob("*"))
+            leaving.extend(_links_out(children, path))
             found.extend(
                 str(child)
-                for child in sorted(path.rglob("*"))
-                if child.suffix in SPEC_SUFFIXES and child.is_file() and not is_log(child)
+                for child in children
+                if child.suffix in SPEC_SUFFIXES
+                and child.exists()
+                and not child.is_dir()
+                and not is_log(child)
             )
         else:
             found.append(given)
+    if leaving:
+        raise LiftplanError(leaving)
     return found
+
+
+def _links_out(children: Iterable[Path], folder: Path) -> Iterator[Diagnostic]:
+    """The symlinks among a folder's files that lead out of it and would be read as a spec
+    or walked as a folder (a log is refused by `read_sources`, which reads it)."""
+    for child in children:
+        if child.is_dir() or (child.suffix in SPEC_SUFFIXES and not is_log(child)):
+            target = link_leaving(child, folder)
+            if target is not None:
+                message = (
+                    f"a symlink to {target}, outside {folder}: not followed "
+                    "(name it on the command line to read it)"
+                )
+                yield Diagnostic(str(child), 1, 1, message)

@@ -75,8 +75,13 @@ def log(
         program, plan, csv_file, chosen, day=day, entries=entries, label=label, note=note
     )
     target = log_path(spec)
+
+    def waiting() -> None:
+        message = f"liftplan: waiting for another liftplan writing in the folder of {target}"
+        click.echo(message, err=True)
+
     try:
-        appended = append_entries(target, new, program, plan)
+        appended = append_entries(target, new, program, plan, waiting=waiting)
     except OSError as error:
         raise Failure(f"cannot write {target}: {error.strerror}") from None
     print_diagnostics(appended.warnings)

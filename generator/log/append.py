@@ -3,15 +3,20 @@
 The new entries are added to the end of the file's text (comments and layout stay as
 they were), the whole new text is checked (`generator.log.check`), and it replaces the
 file atomically only if it is valid: a temporary file beside it, synced, then renamed,
-and nothing written if the file changed since it was read.
+and nothing written if the file changed since it was read. The folder the file is in is
+locked from the read to the rename, so two appends at once take turns and neither loses
+the other's entries; a log that is a symlink out of its spec's folder is refused.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import fcntl
 import os
 import re
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path as FilePath
 from typing import Any
@@ -19,10 +24,12 @@ from typing import Any
 from generator.errors import Diagnostic, LiftplanError
 from generator.log.check import CheckedLog, check_log_bytes, read_capped
 from generator.log.values import TrainingLog
+from generator.pipeline import log_leaving
 from generator.plan.values import Plan
 from generator.resources import data_dir
 from generator.spec.loader import MAX_BYTES, Document, dump, load_bytes
 from generator.spec.model import Program
+from generator.spec.texts import only_control_characters
 
 
 @dataclass(frozen=True)
@@ -81,13 +88,57 @@ def entry_text(entries: Sequence[Mapping[str, Any]], prefix: str = "  - ") -> st
 
 
 def append_entries(
-    log: FilePath, entries: Sequence[Mapping[str, Any]], program: Program, plan: Plan
+    log: FilePath,
+    entries: Sequence[Mapping[str, Any]],
+    program: Program,
+    plan: Plan,
+    *,
+    waiting: Callable[[], None] | None = None,
 ) -> Appended:
     """Add entries to the end of a log's text (creating the log if it is missing), check the
     whole new text against the program, and only then replace the file atomically.
 
-    Raises AppendError with every problem, leaving the file byte for byte as it was.
+    The whole read-check-write holds the log's lock (`log_lock`): another append to the
+    same log is waited for (`waiting` is told first), so its entries are read, not lost.
+    Raises AppendError with every problem, leaving the file byte for byte as it was, and
+    LiftplanError for a log that is a symlink out of its spec's folder (nothing written).
     """
+    leaving = log_leaving(log)
+    if leaving is not None:
+        refused = dataclasses.replace(leaving, message=f"{leaving.message}; nothing written")
+        raise LiftplanError([refused])
+    with log_lock(log, waiting):
+        return _append(log, entries, program, plan)
+
+
+@contextmanager
+def log_lock(log: FilePath, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the lock of a log (`flock` on the folder its file is in) until the block ends.
+
+    Not on the file: the atomic rename puts a new file in its place, so a lock on the old
+    one would guard nothing. The folder stays, the rename happens in it, and a folder's
+    lock leaves no file behind; the kernel releases it however the holder ends, so a
+    killed `log` never leaves it held. Appends to two logs in one folder take turns too,
+    which costs only milliseconds; a build whose output folder sits beside the logs holds
+    the same lock (`output_lock`), and an append waits for it.
+    """
+    handle = os.open(FilePath(os.path.realpath(log)).parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _append(
+    log: FilePath, entries: Sequence[Mapping[str, Any]], program: Program, plan: Plan
+) -> Appended:
+    """`append_entries` once the lock is held: read, add, check, write."""
     created = not log.exists()
     old = b"" if created else read_capped(log)
     before: Document | None = None
@@ -163,6 +214,8 @@ def _misplaced(
     if checked.document is None and len(new) > MAX_BYTES:
         message = f"with this the log would be larger than {MAX_BYTES // 1024} KiB"
         return [Diagnostic(checked.file, first_line, 1, message)]
+    if checked.document is None and only_control_characters(checked.errors):
+        return []  # an entry's text holds a control character: the loader's errors say where
     old = before.data if before is not None else {"program": program.id}
     expected = dict(old)
     expected["sessions"] = [*(old.get("sessions") or []), *map(dict, entries)]

@@ -23,6 +23,7 @@ from fractions import Fraction
 from typing import Any
 
 from generator.errors import Diagnostic, LiftplanError, Outcome, Severity, sort_diagnostics
+from generator.files import read_regular
 from generator.log.notation import SET_EXAMPLE, WrittenSet, read_sets
 from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog
 from generator.plan.matching import candidates
@@ -76,8 +77,7 @@ def check_log(path: str, program: Program, plan: Plan) -> CheckedLog:
 def read_capped(path: str | os.PathLike[str], cap: int = MAX_BYTES) -> bytes:
     """A file's bytes, refusing to read more than `cap` (the loader reports the size)."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read(cap + 1)
+        return read_regular(path, cap)
     except OSError as error:
         raise LiftplanError.at(str(path), 1, 1, f"cannot read the file: {error.strerror}") from None
 

@@ -97,10 +97,7 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
                         logged=(turn.entry, claimed, _shares(phase, keys, key)),
                     )
                 )
-        _learn_session(state)
-        for raised in state.raises:
-            raise_maxes(*raised, state.maxes, label=slot.label)
-        state.raises.clear()
+        _learn_session(state, slot.label)
         exercises = supersets(exercises, [_item(phase, key) for key in keys])
         if turn.missed:
             state.missed.add((number, place))
@@ -358,11 +355,12 @@ def _prescribed(
 Planned = tuple[tuple[PlannedSet, ...], LoggedExercise | None, Target | None]
 
 
-def _learn_session(state: State) -> None:
+def _learn_session(state: State, label: str) -> None:
     """What the session just planned teaches, once it is planned whole: each track learns
     once, from the sets of all its prescriptions in the session and all the logged sets
     they claimed, so a lift prescribed twice is judged on both, and neither is planned
-    from the other's log (a session never moves itself)."""
+    from the other's log (a session never moves itself). Then the max steps due move the
+    maxes, after session `label`."""
     tracks: dict[int, list[tuple[Context, Prescription, Any, Any, Any, Progress]]] = {}
     for learned in state.learning:
         tracks.setdefault(id(learned[-1]), []).append(learned)
@@ -380,6 +378,9 @@ def _learn_session(state: State) -> None:
             learn_double(item, target.reps, sets, done, progress)
             learn_time(item, sets, done, progress)
         _after_session(context, item, (sets, done, target), progress, state)
+    for raised in state.raises:
+        raise_maxes(*raised, state.maxes, label=label)
+    state.raises.clear()
 
 
 def _after_session(

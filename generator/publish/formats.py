@@ -118,9 +118,9 @@ def _ics(plan: Plan, options: Options, previous: bytes | None) -> Made:
 
 
 def _json(plan: Plan, options: Options, previous: bytes | None) -> Made:
-    from generator.publish.data import plan_json
+    from generator.publish.data import plan_json_bytes
 
-    return Made({JSON.path(plan.program.id): plan_json(plan).encode("utf-8")})
+    return Made({JSON.path(plan.program.id): plan_json_bytes(plan)})
 
 
 def _csv(plan: Plan, options: Options, previous: bytes | None) -> Made:

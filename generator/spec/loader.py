@@ -9,7 +9,9 @@ this loader reads a deliberately small YAML:
 * YAML 1.1 surprises are not converted: `no`/`on`/`off` stay strings, `1:30` is not
   90, `012` is not octal 10, and dates stay strings (validation checks they are real);
 * files over `MAX_BYTES` and nesting deeper than `MAX_DEPTH` are refused, the
-  nesting before the C parser ever sees the text.
+  nesting before the C parser ever sees the text;
+* a control character written as an escape ("\\e", "\\x9b") is refused in every text
+  and key (see `texts`), whatever the document.
 
 It composes the C parser's event stream itself, with an explicit stack rather than
 recursion, and records where every key and value starts so later stages can report
@@ -27,6 +29,8 @@ from typing import Any
 import yaml
 
 from generator.errors import Diagnostic, LiftplanError
+from generator.files import read_regular
+from generator.spec.texts import MULTILINE_KEYS, key_problem, text_problem
 
 try:  # the C parser is about 7x faster; its pure-Python twin parses the same language
     from yaml._yaml import CParser as _EventParser
@@ -122,10 +126,10 @@ def load_bytes(raw: bytes, file: str) -> Document:
 
 
 def load_file(path: str) -> Document:
-    """Read a spec or log from disk, refusing oversized files before reading them whole."""
+    """Read a spec or log from disk, refusing oversized files before reading them whole
+    and anything but a regular file (a FIFO would block) before reading it at all."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES)
     except OSError as error:
         raise LiftplanError.at(path, 1, 1, f"cannot read the file: {error.strerror}") from None
     return load_bytes(raw, path)
@@ -380,6 +384,7 @@ class _Composer:
             value: Any = None
         elif isinstance(event, yaml.ScalarEvent):
             value = self._scalar(event)
+            self._check_text(event, path, value)
         else:
             value = self._collection(event, path, stack)
         self.values[path] = self._inside(event.start_mark)  # an empty value may end the file
@@ -418,6 +423,9 @@ class _Composer:
         if event.tag not in (None, "!", _CORE + "str"):
             self._error(event.start_mark, _tag_message(event.tag, frozenset((_CORE + "str",))))
         key = event.value
+        problem = key_problem(key)
+        if problem is not None:
+            self._error(event.start_mark, problem)
         line, column = _position(event.start_mark)
         assert isinstance(frame.container, dict)
         if key in frame.container:
@@ -450,6 +458,14 @@ class _Composer:
             self._error(event.start_mark, f"'{text}' is not a valid !!{kind}")
             return text
         return float(text) if kind == "float" else value
+
+    def _check_text(self, event: Any, path: Path, value: Any) -> None:
+        """Refuse a control character that an escape put in a text (see texts.py)."""
+        if isinstance(value, str):
+            multiline = bool(path) and path[-1] in MULTILINE_KEYS
+            problem = text_problem(value, multiline=multiline)
+            if problem is not None:
+                self._error(event.start_mark, problem)
 
     @staticmethod
     def _child_path(parent: _Frame | None) -> Path:

@@ -125,7 +125,7 @@ def test_the_summary_counts_programs_pages_and_files(tmp_path: Path) -> None:
 
 
 def test_a_progress_bar_shows_on_a_terminal_for_many_programs(tmp_path: Path) -> None:
-    specs = sorted(PROGRAMS.glob("*.yaml"))
+    specs = [p for p in PROGRAMS.rglob("*.yaml") if not p.name.endswith(".log.yaml")]
     assert len(specs) > 3
     leader, follower = pty.openpty()
     process = subprocess.Popen(
@@ -154,10 +154,10 @@ def test_a_progress_bar_shows_on_a_terminal_for_many_programs(tmp_path: Path) ->
     assert "building" in text
     assert "undulating-strength" in text  # the program being built, beside the bar
     assert "100%" in text
-    assert "built 5 programs" in text
+    assert f"built {len(specs)} programs" in text
     # Not on a pipe: there the summary line is all.
     piped = run("build", str(PROGRAMS), "-o", "out", "--format", "json", cwd=tmp_path)
-    assert piped.stderr.startswith("built 5 programs: ")
+    assert piped.stderr.splitlines()[-1].startswith(f"built {len(specs)} programs: ")
 
 
 SITE = schema("site")

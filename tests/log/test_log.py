@@ -544,12 +544,14 @@ HOSTILE_EXPECTED: dict[str, list[tuple[int, int, str]]] = {
         ),
     ],
     "escapes-in-names.log.yaml": [
-        (
-            7,
-            7,
-            'sessions[0].done["hip_\\x1b[2Jthrust\\u202e"]: unknown exercise '
-            "'hip_\\x1b[2Jthrust\\u202e': did you mean 'hip_thrust'?",
-        )
+        (5, 11, "control character U+001B is not allowed in a text"),
+        (7, 7, "control character U+001B is not allowed in a key"),
+    ],
+    "control-characters.log.yaml": [
+        (5, 11, "control character U+007F is not allowed in a text"),
+        (8, 38, "control character U+009B is not allowed in a text"),
+        (9, 7, "control character U+0000 is not allowed in a key"),
+        (11, 11, "control character U+001B is not allowed in a text"),
     ],
     "out-of-range-sets.log.yaml": [
         (

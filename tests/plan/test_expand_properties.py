@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from generator.errors import Severity
 from generator.pipeline import check_document
 from generator.plan.expand import expand
+from generator.plan.size import plan_size
 from generator.plan.values import Plan, PlannedExercise, PlannedSet, PlannedWeek
 from generator.publish.data import plan_json
 from generator.spec.loader import dump, load_bytes
@@ -512,3 +513,20 @@ def test_the_order_sessions_are_written_in_does_not_change_the_plan(spec: dict[s
     for phase in reversed_spec["phases"]:
         phase["sessions"] = dict(reversed(list(phase["sessions"].items())))
     assert plan_json(plan_of(reversed_spec)) == plan_json(plan_of(mapped))
+
+
+@SETTINGS
+@given(specs())
+def test_the_size_worked_out_before_planning_bounds_the_plan(spec: dict[str, Any]) -> None:
+    """8. The plan holds no more sets, and repeats no more text, than plan_size says before
+    planning, the bound that refuses a plan too big to make."""
+    plan = plan_of(spec)
+    bound = plan_size(plan.program)
+    sets = sum(len(exercise.sets) for _, _, exercise in occurrences(plan))
+    assert sets <= bound.sets
+    text = sum(
+        len(session.notes or "") + len(session.title or "")
+        + sum(len(e.notes) + sum(len(cue) for cue in e.cues) for e in session.exercises)
+        for session in plan.sessions
+    )
+    assert text <= bound.text

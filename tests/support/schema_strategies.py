@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -88,6 +89,8 @@ _BY_TYPE = {
 _BY_TYPE["number"] |= {"multipleOf"}
 _BY_TYPE["integer"] |= {"multipleOf"}
 _ANY_TYPE = frozenset({"enum", "const", "not"})
+# A free text: a string held to its length at most.
+_FREE = frozenset({"type", "minLength", "maxLength"})
 
 # A few JSON values, where a schema allows anything.
 JSON_SCALARS: Strategy = (
@@ -167,6 +170,8 @@ class SchemaStrategies:
     `max_size` caps how many list items or extra mapping entries are drawn beyond a
     minimum, and `max_optional` how many optional properties one object gets, which keeps
     documents small enough to run through the whole pipeline many times a second.
+    `excluded` names Unicode categories no string may hold (say "Cc", the controls): the
+    schema allows them, a reader may not, and the documents are meant for the reader.
     """
 
     def __init__(
@@ -178,6 +183,7 @@ class SchemaStrategies:
         recursion: int = 2,
         max_size: int = 3,
         max_optional: int = 5,
+        excluded: tuple[str, ...] = (),
     ) -> None:
         self.schema = schema
         self.definitions: Mapping[str, Any] = schema.get("definitions", {})
@@ -186,6 +192,7 @@ class SchemaStrategies:
         self.recursion = recursion
         self.max_size = max_size
         self.max_optional = max_optional
+        self.excluded = frozenset(excluded)
         self.places: set[str] = set()
         self._compiled: dict[tuple[int, str, tuple[str, ...]], Strategy | None] = {}
         self.delegated: set[str] = set()
@@ -340,8 +347,24 @@ class SchemaStrategies:
         """hypothesis-jsonschema's strategy for a subschema the walk does not take apart."""
         if set(node) & (_OBJECT | _ARRAY) - {"type"}:
             self.delegated.add(where)
+        if self.excluded and node.get("type") == "string" and set(node) <= _FREE:
+            alphabet = st.characters(exclude_categories=("Cs", *sorted(self.excluded)))
+            minimum, maximum = node.get("minLength", 0), node.get("maxLength")
+            return st.text(alphabet, min_size=minimum, max_size=maximum)
         schema = inline(dict(node), self.definitions, self.recursion, stack)
-        return _from_schema(json.dumps(schema, sort_keys=True))
+        drawn = _from_schema(json.dumps(schema, sort_keys=True))
+        return drawn.filter(self._allowed) if self.excluded else drawn
+
+    def _allowed(self, value: Any) -> bool:
+        """Whether a drawn value holds no string with an excluded character (a pattern
+        such as `\\s*` allows the controls Python's `\\s` takes: \\x1c to \\x1f, \\x85)."""
+        if isinstance(value, dict):
+            return all(map(self._allowed, [*value, *value.values()]))
+        if isinstance(value, list):
+            return all(map(self._allowed, value))
+        if not isinstance(value, str):
+            return True
+        return not any(unicodedata.category(char) in self.excluded for char in value)
 
     def _conditional(self, node: dict[str, Any], where: str, stack: tuple[str, ...]) -> Any:
         """`if: {type: T}` with `then` and `else`: a T from `then`, or a non-T from `else`."""

@@ -1,0 +1,68 @@
+"""The one way liftplan reads a file it was given: a spec, a log, a config file, a CSV export.
+
+Such a path may name anything, and only a regular file is safe to read. Opening a FIFO
+blocks until another process writes to it (so `validate` or `build` would hang, a build
+with its staging folder in place), and reading a device such as /dev/zero or /dev/urandom
+never ends. So a path is checked before it is opened (opening some devices has effects of
+its own), and checked again on the open file itself: the path may have been replaced in
+between, and only the file descriptor says what was really opened. The open does not
+block (O_NONBLOCK), so even a FIFO swapped in at the last moment is refused at once.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+# What a path that is not a regular file is, as a person would name it.
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+class NotARegularFile(OSError):
+    """A path that names a folder, a FIFO, a socket or a device, where a file was expected.
+
+    It is an OSError, so every caller that reports "cannot read the file: <why>" already
+    reports it, with `strerror` saying what the path is.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], mode: int) -> None:
+        kind = next((name for test, name in _KINDS if test(mode)), "something else")
+        super().__init__(errno.EINVAL, f"it is {kind}, not a regular file", os.fspath(path))
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """At most `limit + 1` bytes of the regular file at `path` (one more than allowed, so
+    the caller can tell a file over its size limit), never blocking on what it opens.
+
+    Raises NotARegularFile for anything but a regular file (symlinks are followed), and
+    OSError as `open` does (a missing file is FileNotFoundError).
+
+    >>> try:
+    ...     read_regular("/dev/null", 10)
+    ... except NotARegularFile as error:
+    ...     print(error.filename, error.strerror, sep=": ")
+    /dev/null: it is a character device, not a regular file
+    """
+    _refuse_special(os.stat(path).st_mode, path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a socket (it cannot be opened) swapped in
+            _refuse_special(os.stat(path).st_mode, path)
+        raise
+    with os.fdopen(descriptor, "rb") as handle:
+        _refuse_special(os.fstat(descriptor).st_mode, path)
+        return handle.read(limit + 1)
+
+
+def _refuse_special(mode: int, path: str | os.PathLike[str]) -> None:
+    if not stat.S_ISREG(mode):
+        raise NotARegularFile(path, mode)
