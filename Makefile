@@ -19,9 +19,10 @@ lint: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
-bench: $(STAMP)                    ## time validation and expansion, and PDF layout against WeasyPrint alone
+bench: $(STAMP)                    ## validation and expansion, PDF layout against WeasyPrint alone, the largest plans
 	$(BIN)/python -m bench.expand
 	$(BIN)/python -m bench.pdf
+	$(BIN)/python -m bench.limits
 
 bench-scale: $(STAMP)              ## whole builds of 1 to 1000 programs, memory, MkDocs on as many pages (~30 min)
 	$(BIN)/python -m bench.scale
