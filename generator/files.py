@@ -1,4 +1,5 @@
-"""The one way liftplan reads a file it was given: a spec, a log, a config file, a CSV export.
+"""The one way liftplan reads a file it was given (a spec, a log, a config file, a CSV
+export), and the symlinks it will not follow out of a folder.
 
 Such a path may name anything, and only a regular file is safe to read. Opening a FIFO
 blocks until another process writes to it (so `validate` or `build` would hang, a build
@@ -14,6 +15,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from pathlib import Path
+
+from generator.errors import Diagnostic
 
 # What a path that is not a regular file is, as a person would name it.
 _KINDS = (
@@ -66,3 +70,30 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
 def _refuse_special(mode: int, path: str | os.PathLike[str]) -> None:
     if not stat.S_ISREG(mode):
         raise NotARegularFile(path, mode)
+
+
+def link_leaving(path: Path, folder: Path) -> str | None:
+    """Where `path` leads if it is a symlink out of `folder` (its target there or not yet),
+    else None.
+
+    Specs and logs come from strangers, and a symlink among them could make liftplan read
+    any file of the reader's, or write one where no log belongs; so a link is followed only
+    while it stays in the folder it was found in.
+    """
+    if not path.is_symlink():
+        return None
+    target, inside = os.path.realpath(path), os.path.realpath(folder)
+    return None if os.path.commonpath([target, inside]) == inside else target
+
+
+def log_leaving(log: Path) -> Diagnostic | None:
+    """A training log that is a symlink out of its spec's folder, as the error refusing it:
+    neither reading (`build`, `show`) nor writing (`log`) goes through it."""
+    target = link_leaving(log, log.parent)
+    if target is None:
+        return None
+    message = (
+        f"the training log is a symlink to {target}, outside its spec's folder: "
+        "liftplan reads and writes a log only there"
+    )
+    return Diagnostic(str(log), 1, 1, message)

@@ -19,7 +19,6 @@ checks that its parts agree.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,7 +32,7 @@ from generator.errors import (
     Severity,
     sort_diagnostics,
 )
-from generator.files import read_regular
+from generator.files import link_leaving, log_leaving, read_regular
 from generator.log.check import CheckedLog, check_log_bytes
 from generator.log.values import is_log, log_path
 from generator.plan.expand import expand
@@ -87,7 +86,7 @@ def read_sources(spec: str) -> Sources | Diagnostic:
     """The spec's bytes and its log's, each read once and capped (a larger file is then
     refused by the loader with its size), or why one cannot be read."""
     try:
-        spec_bytes = _read_capped(spec)
+        spec_bytes = read_regular(spec, MAX_BYTES)
     except OSError as error:
         return Diagnostic(spec, 1, 1, f"cannot read the file: {error.strerror}")
     log = log_path(spec)
@@ -95,43 +94,12 @@ def read_sources(spec: str) -> Sources | Diagnostic:
     if leaving is not None:
         return leaving
     try:
-        log_bytes: bytes | None = _read_capped(log)
+        log_bytes: bytes | None = read_regular(log, MAX_BYTES)
     except FileNotFoundError:
         log_bytes = None
     except OSError as error:
         return Diagnostic(str(log), 1, 1, f"cannot read the file: {error.strerror}")
     return Sources(spec, spec_bytes, log_bytes)
-
-
-def _read_capped(path: str | Path) -> bytes:
-    return read_regular(path, MAX_BYTES)
-
-
-def link_leaving(path: Path, folder: Path) -> str | None:
-    """Where `path` leads if it is a symlink out of `folder` (its target there or not yet),
-    else None.
-
-    Specs and logs come from strangers, and a symlink among them could make liftplan read
-    any file of the reader's, or write one where no log belongs; so a link is followed only
-    while it stays in the folder it was found in.
-    """
-    if not path.is_symlink():
-        return None
-    target, inside = os.path.realpath(path), os.path.realpath(folder)
-    return None if os.path.commonpath([target, inside]) == inside else target
-
-
-def log_leaving(log: Path) -> Diagnostic | None:
-    """A training log that is a symlink out of its spec's folder, as the error refusing it:
-    neither reading (`build`, `show`) nor writing (`log`) goes through it."""
-    target = link_leaving(log, log.parent)
-    if target is None:
-        return None
-    message = (
-        f"the training log is a symlink to {target}, outside its spec's folder: "
-        "liftplan reads and writes a log only there"
-    )
-    return Diagnostic(str(log), 1, 1, message)
 
 
 def check_document(document: Document) -> list[Diagnostic]:

@@ -22,9 +22,9 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from generator.errors import Diagnostic, LiftplanError
+from generator.files import log_leaving
 from generator.log.check import CheckedLog, check_log_bytes, read_capped
 from generator.log.values import TrainingLog
-from generator.pipeline import log_leaving
 from generator.plan.values import Plan
 from generator.resources import data_dir
 from generator.spec.loader import MAX_BYTES, Document, dump, load_bytes

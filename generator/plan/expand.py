@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any
 
 from generator.log.values import EMPTY_LOG, LoggedExercise, LoggedSession, TrainingLog
 from generator.plan import prescription
@@ -37,7 +36,7 @@ from generator.plan.maxes import Maxes, logged_estimate
 from generator.plan.progression import advance, flat_steps, raise_after_weeks, raise_maxes
 from generator.plan.rounding import forget_equipment, load_limit
 from generator.plan.sets import planned_sets, technique_due
-from generator.plan.state import Context, Key, Progress, State, track_key
+from generator.plan.state import Context, Key, Planned, Progress, State, track_key
 from generator.plan.summary import week_summary
 from generator.plan.targets import Target, session_target
 from generator.plan.values import (
@@ -316,7 +315,7 @@ def _exercise(
         done = claim(entry, claimed, wanted, _share(sets, shared))
     status = _status(item, progress, testing=target is not None and progress.testing)
     if not context.deload:
-        state.learning.append((context, item, sets, done, target, progress))
+        state.learning.append(Planned(context, item, sets, done, target, progress))
     return PlannedExercise(
         exercise=rung_exercise.id,
         name=rung_exercise.name,
@@ -352,44 +351,42 @@ def _prescribed(
     return target, planned_sets(context, item, target, technique)
 
 
-Planned = tuple[tuple[PlannedSet, ...], LoggedExercise | None, Target | None]
-
-
 def _learn_session(state: State, label: str) -> None:
     """What the session just planned teaches, once it is planned whole: each track learns
     once, from the sets of all its prescriptions in the session and all the logged sets
     they claimed, so a lift prescribed twice is judged on both, and neither is planned
     from the other's log (a session never moves itself). Then the max steps due move the
     maxes, after session `label`."""
-    tracks: dict[int, list[tuple[Context, Prescription, Any, Any, Any, Progress]]] = {}
-    for learned in state.learning:
-        tracks.setdefault(id(learned[-1]), []).append(learned)
+    tracks: dict[int, list[Planned]] = {}
+    for planned in state.learning:
+        tracks.setdefault(id(planned.progress), []).append(planned)
     state.learning.clear()
     for group in tracks.values():
-        context, item, _, _, target, progress = group[0]
-        sets = tuple(planned for entry in group for planned in entry[2])
-        claimed = [entry[3] for entry in group if entry[3] is not None]
+        first = group[0]
+        sets = tuple(one for planned in group for one in planned.sets)
+        claimed = [planned.done for planned in group if planned.done is not None]
         done = (
             LoggedExercise(claimed[0].exercise, tuple(s for d in claimed for s in d.sets))
             if claimed
             else None
         )
-        if done is not None and target is not None:
-            learn_double(item, target.reps, sets, done, progress)
-            learn_time(item, sets, done, progress)
-        _after_session(context, item, (sets, done, target), progress, state)
+        if done is not None and first.target is not None:
+            learn_double(first.item, first.target.reps, sets, done, first.progress)
+            learn_time(first.item, sets, done, first.progress)
+        _after_session(first, sets, done, state)
     for raised in state.raises:
         raise_maxes(*raised, state.maxes, label=label)
     state.raises.clear()
 
 
 def _after_session(
-    context: Context, item: Prescription, planned: Planned, progress: Progress, state: State
+    first: Planned, sets: tuple[PlannedSet, ...], done: LoggedExercise | None, state: State
 ) -> None:
-    """What a session of the lift changes for the sessions after it: its load, stage or
-    max step learns from the log, a logged test (or any logged session of a lift whose max
-    is re-estimated from the log) sets the max, and the max steps due move the max."""
-    sets, done, target = planned
+    """What a session of the lift changes for the sessions after it (`first` its first
+    prescription, `sets` and `done` those of all of them): its load, stage or max step
+    learns from the log, a logged test (or any logged session of a lift whose max is
+    re-estimated from the log) sets the max, and the max steps due move the max."""
+    context, item, target, progress = first.context, first.item, first.target, first.progress
     if done is None and progress.testing and target is not None:
         assume_test(context, item, sets, progress, target)
     if done is not None:

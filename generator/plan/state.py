@@ -12,10 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING
 
 from generator.plan.maxes import Amraps, Maxes
 from generator.spec.model import Amount, DeloadRule, Max, Phase, Prescription, Program
+
+if TYPE_CHECKING:  # for annotations only: targets imports this module
+    from generator.log.values import LoggedExercise
+    from generator.plan.targets import Target
+    from generator.plan.values import PlannedSet
 
 Key = tuple[int, str, int]  # phase index, session label, position in the session
 # Whose progression a prescription moves: its lift's track in the phase (phase index,
@@ -98,6 +103,18 @@ class Progress:
         return self.clocks.setdefault(path, Clock())
 
 
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """One prescription as a session planned it, and the logged sets it claimed."""
+
+    context: Context
+    item: Prescription
+    sets: tuple[PlannedSet, ...]
+    done: LoggedExercise | None
+    target: Target | None  # None for a wave's sets
+    progress: Progress
+
+
 @dataclass
 class State:
     """Everything expansion remembers between weeks."""
@@ -107,11 +124,8 @@ class State:
     # The max steps of a session's prescriptions, moved once the whole session is planned.
     raises: list[tuple[Context, Prescription, Progress]] = field(default_factory=list)
     # What each prescription of the session planned and the log says of it, learned from
-    # once the whole session is planned, track by track: (context, prescription, its
-    # sets, the logged sets it claimed, its target, its track's progress).
-    learning: list[tuple[Context, Prescription, Any, Any, Any, Progress]] = field(
-        default_factory=list
-    )
+    # once the whole session is planned, track by track.
+    learning: list[Planned] = field(default_factory=list)
     # (exercise, session label, "planned" or "made") -> when (week, place) and the heaviest
     # work load of the last such session
     work_loads: dict[tuple[str, str, str], tuple[tuple[int, int], Fraction]] = field(
