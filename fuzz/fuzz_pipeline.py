@@ -40,7 +40,7 @@ def TestOneInput(data: bytes) -> None:  # the name atheris and libFuzzer use
         return
     try:
         plan = pipeline_plan(checked, None).plan
-        pages = program_pages(ENV, plan)
+        pages = dict(program_pages(ENV, plan))
         assert all(isinstance(page, str) and page for page in pages.values())
         json.loads(plan_json(plan))
         plan_csv(plan)

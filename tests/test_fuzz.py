@@ -106,7 +106,7 @@ def assert_outputs(plan: Plan) -> None:
     """Every output of a plan: HTML pages, JSON, CSV and the calendar feed, each sane."""
     program = plan.program
     assert len(plan.weeks) >= program.weeks
-    pages = program_pages(ENV, plan, formats=("pdf", "ics", "json", "csv"))
+    pages = dict(program_pages(ENV, plan, formats=("pdf", "ics", "json", "csv")))
     assert f"{program.id}/index.html" in pages
     assert len(pages) == 1 + len(plan.weeks)
     for text in pages.values():

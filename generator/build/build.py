@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from itertools import repeat
@@ -31,7 +31,7 @@ from generator.build.writer import OutputError, Staging, check_output, output_lo
 from generator.errors import Diagnostic, LiftplanError, Severity
 from generator.pipeline import Sources, check_sources, find_specs, plan, read_sources
 from generator.plan.values import Plan
-from generator.publish.formats import named
+from generator.publish.formats import Content, named
 from generator.publish.paper import PAGE_SIZES
 from generator.publish.site import site_pages
 from generator.publish.templates import shared_environment, template_location
@@ -313,17 +313,22 @@ def _render(
     for name, key in keys.items():
         entry = found.get(name)
         if entry is not None:
-            made = {relative: entry.path(relative).read_bytes() for relative in entry.files}
+            for relative in entry.files:
+                changed += job.staging.copy(relative, entry.path(relative))
+                files.append(relative)
             pages += int(entry.meta.get("pages", 0))
-        else:
-            made, extra = _format(name, planned.plan, job)
-            pages += int(extra.get("pages", 0))
-            rendered.append(name)
-            if store is not None:
-                store.put(key, made, {**meta, **extra})
-        for relative, data in made.items():
+            continue
+        made, extra = _format(name, planned.plan, job)
+        staged = []
+        for relative, data in made:  # each file written as it is made
             changed += job.staging.put(relative, data)
-            files.append(relative)
+            staged.append(relative)
+        files.extend(staged)
+        pages += int(extra.get("pages", 0))
+        rendered.append(name)
+        if store is not None:
+            stored = {relative: job.staging.path(relative) for relative in staged}
+            store.put(key, stored, {**meta, **extra})
     return ProgramBuild(
         spec,
         warnings=planned.warnings,
@@ -357,7 +362,9 @@ def _too_long_to_print(document: Document, plan: Plan) -> Diagnostic | None:
     )
 
 
-def _format(name: str, plan: Plan, job: Job) -> tuple[dict[str, bytes], dict[str, Any]]:
+def _format(
+    name: str, plan: Plan, job: Job
+) -> tuple[Iterable[tuple[str, Content]], dict[str, Any]]:
     """One format of one program: its files, and what the cache keeps beside them. A
     format made over the previous build's file is given it, and its entry records which
     file that was (see _cached)."""

@@ -163,15 +163,16 @@ class Cache:
             return None
         return entry
 
-    def put(self, key: str, files: Mapping[str, bytes], meta: Mapping[str, Any]) -> None:
-        """Store an entry whole, or not at all; an entry already there is kept."""
+    def put(self, key: str, files: Mapping[str, Path], meta: Mapping[str, Any]) -> None:
+        """Store an entry whole (copies of `files`, by their paths from the site's root),
+        or not at all; an entry already there is kept."""
         self.folder.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=self.folder, prefix=".new-"))
         try:
-            for relative, data in files.items():
+            for relative, source in files.items():
                 target = staging / FILES / PurePosixPath(relative)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(data)
+                shutil.copyfile(source, target)
             record = {"files": sorted(files), "meta": dict(meta)}
             (staging / ENTRY).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
             target = self.folder / key

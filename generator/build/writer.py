@@ -17,8 +17,12 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from generator.errors import Failure
+
+if TYPE_CHECKING:
+    from generator.publish.formats import Content
 
 MARKER = ".liftplan-output"
 MARKER_TEXT = b"This folder is written by liftplan build, which replaces it whole on every build.\n"
@@ -63,30 +67,36 @@ class Staging:
         self.output = output
         self.folder = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.new-"))
 
-    def put(self, relative: str, data: bytes) -> bool:
-        """Write one file; True if it differs from the previous output's."""
+    def put(self, relative: str, data: Content) -> bool:
+        """Write one file, its bytes or its chunks as they come; True if it differs from
+        the previous output's."""
         target = self._target(relative)
         try:
-            target.write_bytes(data)
+            if isinstance(data, bytes):
+                target.write_bytes(data)
+            else:
+                with target.open("wb") as handle:
+                    for chunk in data:
+                        handle.write(chunk)
         except OSError as error:
             # A full disk fails the write itself, which names no file: name it.
             if error.filename is None:
                 raise OSError(error.errno, error.strerror, str(target)) from error
             raise
-        return not _same(self.output / relative, data)
+        return _differs(target, self.output / relative)
 
     def copy(self, relative: str, source: Path) -> bool:
         """Copy one file in (from the cache); True if it differs from the previous output's."""
         target = self._target(relative)
         shutil.copyfile(source, target)
-        previous = self.output / relative
-        try:
-            return not filecmp.cmp(source, previous, shallow=False)
-        except OSError:
-            return True
+        return _differs(target, self.output / relative)
+
+    def path(self, relative: str) -> Path:
+        """Where a file put in is, until the commit."""
+        return self.folder / _safe(relative)
 
     def _target(self, relative: str) -> Path:
-        target = self.folder / _safe(relative)
+        target = self.path(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
         return target
 
@@ -163,11 +173,13 @@ def _safe(relative: str) -> PurePosixPath:
     return path
 
 
-def _same(path: Path, data: bytes) -> bool:
+def _differs(new: Path, previous: Path) -> bool:
+    """Whether a staged file differs from the previous output's (or it had none), read
+    a block at a time."""
     try:
-        return path.read_bytes() == data
+        return not filecmp.cmp(new, previous, shallow=False)
     except OSError:
-        return False
+        return True
 
 
 def _swap(staging: Path, output: Path) -> None:

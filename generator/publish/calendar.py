@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import zoneinfo
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from icalendar import Calendar, Event
 
@@ -51,25 +51,49 @@ def _one_line(text: str) -> str:
 
 def plan_ics(plan: Plan, previous: Previous) -> str:
     """The feed's text; the same plan and previous feed give the same bytes."""
+    return b"".join(plan_ics_chunks(plan, previous)).decode("utf-8")
+
+
+def plan_ics_chunks(plan: Plan, previous: Previous) -> Iterator[bytes]:
+    """The feed as UTF-8, an event at a time, so a long plan's feed is written as it is
+    made instead of held whole as a Calendar of every event. The bytes are those of one
+    Calendar holding the events (the time zone first, as icalendar places it)."""
     program = plan.program
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", _one_line(program.title))
+    head = Calendar()
+    head.add("prodid", PRODUCT)
+    head.add("version", "2.0")
+    head.add("calscale", "GREGORIAN")
+    head.add("method", "PUBLISH")
+    head.add("x-wr-calname", _one_line(program.title))
+    events = _events(plan, previous)
+    first = next(events, None)
+    if first is not None and program.time is not None and program.timezone is not None:
+        probe = Calendar()
+        probe.add_component(first)
+        probe.add_missing_timezones(
+            first_date=program.start, last_date=plan.weeks[-1].end + datetime.timedelta(days=1)
+        )
+        for timezone in probe.timezones:
+            head.add_component(timezone)
+    text = head.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    yield text[: -len(end)]
+    if first is not None:
+        yield first.to_ical()
+    for event in events:
+        yield event.to_ical()
+    yield end
+
+
+def _events(plan: Plan, previous: Previous) -> Iterator[Event]:
+    """An event per session, in order, each with its stable UID."""
+    program = plan.program
     for week in plan.weeks:
         turns: dict[str, int] = {}
         for session in week.sessions:
             turns[session.label] = turns.get(session.label, 0) + 1
             uid = f"{program.id}.w{week.number}.{session.label}.{turns[session.label]}@liftplan"
-            calendar.add_component(_event(plan, week, session, uid, previous))
-    if program.time is not None and program.timezone is not None:
-        calendar.add_missing_timezones(
-            first_date=program.start, last_date=plan.weeks[-1].end + datetime.timedelta(days=1)
-        )
-    text: str = calendar.to_ical().decode("utf-8")
-    return text
+            yield _event(plan, week, session, uid, previous)
 
 
 def _event(

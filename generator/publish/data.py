@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from generator.log.values import LoggedSet
@@ -165,27 +166,26 @@ def _set(planned: PlannedSet) -> dict[str, Any]:
 
 def plan_json(plan: Plan) -> str:
     """The plan as JSON text, deterministic to the byte."""
-    return plan_json_bytes(plan).decode("utf-8")
+    return b"".join(plan_json_chunks(plan)).decode("utf-8")
 
 
-def plan_json_bytes(plan: Plan) -> bytes:
-    """The plan as UTF-8 JSON, made a week at a time: the plan as plain data never exists
-    whole, and each week's text is encoded as soon as it is written, so a long plan's JSON
-    takes little more memory than its bytes (a 520-week plan's data and text took five
-    times them). The bytes are those of json.dumps(plan_data(plan), indent=2,
-    ensure_ascii=False) and a newline."""
+def plan_json_chunks(plan: Plan) -> Iterator[bytes]:
+    """The plan as UTF-8 JSON, a week at a time: the plan as plain data never exists whole
+    and each week's text is written as soon as it is made, so the JSON's memory does not
+    grow with the plan (a 520-week plan's data and text took five times its bytes). The
+    bytes are those of json.dumps(plan_data(plan), indent=2, ensure_ascii=False) and a
+    newline."""
     out: list[str] = []
     _indented(plan_data(plan, weeks=False), "", out)
     head = "".join(out)
-    chunks = [head[: -len("\n}")].encode("utf-8"), b',\n  "weeks": ']
+    yield head[: -len("\n}")].encode("utf-8") + b',\n  "weeks": '
     opening = "[\n    "
     for week in plan.weeks:
         out = [opening]
         _indented(_week(week), "    ", out)
-        chunks.append("".join(out).encode("utf-8"))
+        yield "".join(out).encode("utf-8")
         opening = ",\n    "
-    chunks.append(b"\n  ]\n}\n" if plan.weeks else b"[]\n}\n")
-    return b"".join(chunks)
+    yield b"\n  ]\n}\n" if plan.weeks else b"[]\n}\n"
 
 
 def _indented(value: Any, indent: str, out: list[str]) -> None:
@@ -326,48 +326,62 @@ def spreadsheet_text(text: str) -> str:
 def plan_csv(plan: Plan) -> str:
     """One row per set, for spreadsheets: the columns of CSV_COLUMNS. A logged session's
     sets after the warm-up carry what was done, set by set in order."""
+    return b"".join(plan_csv_chunks(plan)).decode("utf-8")
+
+
+def plan_csv_chunks(plan: Plan) -> Iterator[bytes]:
+    """plan.csv as UTF-8, the header and then a week at a time, so it is written as it is
+    made and its memory does not grow with the plan."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    units = plan.program.units
     for week in plan.weeks:
-        for session in week.sessions:
-            for exercise in session.exercises:
-                done = iter(exercise.done.sets if exercise.done is not None else ())
-                for index, planned in enumerate(exercise.sets, start=1):
-                    row = _set(planned)
-                    logged = next(done, None) if planned.kind != "warmup" else None
-                    _write(
-                        writer,
-                        [
-                            session.date.isoformat(),
-                            week.number,
-                            week.phase,
-                            session.label,
-                            session.day_type or "",
-                            exercise.exercise,
-                            exercise.name,
-                            exercise.superset or "",
-                            index,
-                            planned.kind,
-                            _cell(row["reps"]),
-                            _cell(row["reps_max"]),
-                            _cell(row["seconds"]),
-                            _cell(row["load"]),
-                            units,
-                            _cell(row["percent"]),
-                            _cell(row["rpe"]),
-                            _cell(row["rir"]),
-                            planned.tempo or "",
-                            _cell(row["rest"]),
-                            "+".join(str(plate) for plate in row["plates"] or []),
-                            logged.reps if logged is not None else "",
-                            _cell(logged.seconds) if logged is not None else "",
-                            _cell(json_number(logged.load)) if logged is not None else "",
-                            _cell(json_number(logged.rpe)) if logged is not None else "",
-                        ],
-                    )
-    return out.getvalue()
+        _week_rows(writer, week, plan.program.units)
+        yield out.getvalue().encode("utf-8")
+        out.seek(0)
+        out.truncate()
+    if not plan.weeks:
+        yield out.getvalue().encode("utf-8")
+
+
+def _week_rows(writer: Any, week: PlannedWeek, units: str) -> None:
+    """A week's rows of plan.csv, a set a row."""
+    for session in week.sessions:
+        for exercise in session.exercises:
+            done = iter(exercise.done.sets if exercise.done is not None else ())
+            for index, planned in enumerate(exercise.sets, start=1):
+                row = _set(planned)
+                logged = next(done, None) if planned.kind != "warmup" else None
+                _write(
+                    writer,
+                    [
+                        session.date.isoformat(),
+                        week.number,
+                        week.phase,
+                        session.label,
+                        session.day_type or "",
+                        exercise.exercise,
+                        exercise.name,
+                        exercise.superset or "",
+                        index,
+                        planned.kind,
+                        _cell(row["reps"]),
+                        _cell(row["reps_max"]),
+                        _cell(row["seconds"]),
+                        _cell(row["load"]),
+                        units,
+                        _cell(row["percent"]),
+                        _cell(row["rpe"]),
+                        _cell(row["rir"]),
+                        planned.tempo or "",
+                        _cell(row["rest"]),
+                        "+".join(str(plate) for plate in row["plates"] or []),
+                        logged.reps if logged is not None else "",
+                        _cell(logged.seconds) if logged is not None else "",
+                        _cell(json_number(logged.load)) if logged is not None else "",
+                        _cell(json_number(logged.rpe)) if logged is not None else "",
+                    ],
+                )
 
 
 def _write(writer: Any, row: list[Any]) -> None:

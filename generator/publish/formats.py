@@ -14,13 +14,17 @@ validates never loads them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 if TYPE_CHECKING:
     from generator.plan.values import Plan
+
+# A file's content: its bytes, or chunks of them made as they are written (a long plan's
+# JSON or CSV a week at a time), so a format need not hold its whole output in memory.
+Content = bytes | Iterable[bytes]
 
 # What a format's cache key may cover besides liftplan's code and the program's own
 # files: the templates (the user's folder, the built-in one, the Jinja2 version), the
@@ -46,7 +50,7 @@ class Made:
     """One format of one program, rendered: its files by path from the site's root, and
     what the build cache keeps beside them (a PDF's page count, for the summary)."""
 
-    files: dict[str, bytes]
+    files: Iterable[tuple[str, Content]]  # read once, in order
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -89,7 +93,7 @@ def _html(plan: Plan, options: Options, previous: bytes | None) -> Made:
 
     env = shared_environment(options.templates)
     pages = program_pages(env, plan, options.base_url, options.formats)
-    return Made({relative: page.encode("utf-8") for relative, page in pages.items()})
+    return Made((relative, page.encode("utf-8")) for relative, page in pages)
 
 
 def _pdf(plan: Plan, options: Options, previous: bytes | None) -> Made:
@@ -105,28 +109,27 @@ def _pdf(plan: Plan, options: Options, previous: bytes | None) -> Made:
         pdfs = render_volumes(env, plan, options.page_size, [*user, data_dir("templates")])
     except PdfError as error:
         raise PdfError(f"{PDF.path(folder)}: {error}") from None
-    files = {f"{folder}/{href}": pdf.data for href, pdf in pdfs.items()}
+    files = [(f"{folder}/{href}", pdf.data) for href, pdf in pdfs.items()]
     return Made(files, {"pages": sum(pdf.pages for pdf in pdfs.values())})
 
 
 def _ics(plan: Plan, options: Options, previous: bytes | None) -> Made:
     """The calendar feed, its sequence numbers continuing the previous feed's."""
-    from generator.publish.calendar import plan_ics, previous_events
+    from generator.publish.calendar import plan_ics_chunks, previous_events
 
-    text = plan_ics(plan, previous_events(previous))
-    return Made({ICS.path(plan.program.id): text.encode("utf-8")})
+    return Made([(ICS.path(plan.program.id), plan_ics_chunks(plan, previous_events(previous)))])
 
 
 def _json(plan: Plan, options: Options, previous: bytes | None) -> Made:
-    from generator.publish.data import plan_json_bytes
+    from generator.publish.data import plan_json_chunks
 
-    return Made({JSON.path(plan.program.id): plan_json_bytes(plan)})
+    return Made([(JSON.path(plan.program.id), plan_json_chunks(plan))])
 
 
 def _csv(plan: Plan, options: Options, previous: bytes | None) -> Made:
-    from generator.publish.data import plan_csv
+    from generator.publish.data import plan_csv_chunks
 
-    return Made({CSV.path(plan.program.id): plan_csv(plan).encode("utf-8")})
+    return Made([(CSV.path(plan.program.id), plan_csv_chunks(plan))])
 
 
 HTML = Format("html", "index.html", "", _html, covers=("templates", "base_url", "formats"))

@@ -6,7 +6,7 @@ any sub-path of a web host.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -24,17 +24,16 @@ def program_pages(
     plan: Plan,
     base_url: str | None = None,
     formats: Sequence[str] = (),
-) -> dict[str, str]:
-    """A program's pages, by path relative to the site's root; the overview links to the
-    files of the other `formats` built beside it."""
+) -> Iterator[tuple[str, str]]:
+    """A program's pages with their paths relative to the site's root, each rendered as
+    it is asked for (a long plan's pages are written one at a time, never held together);
+    the overview links to the files of the other `formats` built beside it."""
     folder = plan.program.id
     path = f"{folder}/index.html"
-    overview = _canonical(program_view(plan, formats), base_url, path)
-    pages = {path: render(env, "program.html", overview)}
+    yield path, render(env, "program.html", _canonical(program_view(plan, formats), base_url, path))
     for week in plan.weeks:
         path = f"{folder}/{week_file(week.number)}"
-        pages[path] = render(env, "week.html", _canonical(week_view(plan, week), base_url, path))
-    return pages
+        yield path, render(env, "week.html", _canonical(week_view(plan, week), base_url, path))
 
 
 def site_pages(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from generator.build.writer import MARKER, OutputError, write_output
 from generator.plan.values import Plan
 from generator.publish import data as export
 from tests.support.files import snapshot
-from tests.support.paths import PROGRAMS
+from tests.support.paths import PROGRAMS, copy_examples
 
 # Every format but the PDF, which tests/publish/test_pdf.py covers: these tests are about the writer.
 FAST = ["html", "json", "csv", "ics"]
@@ -26,9 +26,14 @@ def leftovers(folder: Path) -> list[str]:
 
 
 @pytest.fixture
-def built(tmp_path: Path) -> Path:
+def examples(tmp_path: Path) -> Path:
+    return copy_examples(tmp_path / "programs")
+
+
+@pytest.fixture
+def built(tmp_path: Path, examples: Path) -> Path:
     output = tmp_path / "site" / "output"
-    build(Settings([str(PROGRAMS)], output, FAST))
+    build(Settings([str(examples)], output, FAST))
     return output
 
 
@@ -42,20 +47,20 @@ def test_a_build_writes_every_program_and_the_marker(built: Path) -> None:
 
 
 def test_a_failed_render_leaves_the_previous_output_byte_identical(
-    built: Path, monkeypatch: pytest.MonkeyPatch
+    built: Path, examples: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = snapshot(built)
     calls = []
 
-    def broken(plan: Plan) -> str:
+    def broken(plan: Plan) -> Iterator[bytes]:
         calls.append(plan.program.id)
         if len(calls) == 3:
             raise RuntimeError("template exploded")
-        return "changed\n"
+        yield b"changed\n"
 
-    monkeypatch.setattr(export, "plan_csv", broken)
+    monkeypatch.setattr(export, "plan_csv_chunks", broken)
     with pytest.raises(RuntimeError, match="template exploded"):
-        build(Settings([str(PROGRAMS)], built, FAST))
+        build(Settings([str(examples)], built, FAST))
     assert snapshot(built) == before
     assert leftovers(built) == []
 
@@ -103,27 +108,26 @@ def test_a_failed_swap_puts_the_old_output_back(
 
 
 def test_files_of_removed_programs_disappear(built: Path, tmp_path: Path) -> None:
-    specs = tmp_path / "specs"
-    shutil.copytree(PROGRAMS, specs)
+    specs = copy_examples(tmp_path / "specs")
     (specs / "home-dumbbells.yaml").unlink()
     build(Settings([str(specs)], built, FAST))
     assert not (built / "home-dumbbells").exists()
     assert (built / "five-three-one" / "plan.json").is_file()
 
 
-def test_a_foreign_non_empty_folder_is_refused(tmp_path: Path) -> None:
+def test_a_foreign_non_empty_folder_is_refused(tmp_path: Path, examples: Path) -> None:
     foreign = tmp_path / "photos"
     foreign.mkdir()
     (foreign / "holiday.jpg").write_bytes(b"\xff\xd8")
     with pytest.raises(OutputError, match=r"refusing to replace .*photos: it is not empty"):
-        build(Settings([str(PROGRAMS)], foreign, FAST))
+        build(Settings([str(examples)], foreign, FAST))
     assert snapshot(foreign) == {"holiday.jpg": b"\xff\xd8"}
 
 
-def test_an_empty_folder_is_used(tmp_path: Path) -> None:
+def test_an_empty_folder_is_used(tmp_path: Path, examples: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    result = build(Settings([str(PROGRAMS)], empty, ["json", "csv", "ics"]))
+    result = build(Settings([str(examples)], empty, ["json", "csv", "ics"]))
     assert result.files == 3 * len(list(PROGRAMS.glob("*.yaml")))
     assert (empty / MARKER).is_file()
 
@@ -143,8 +147,8 @@ def test_paths_outside_the_output_are_refused(tmp_path: Path, name: str) -> None
     assert leftovers(tmp_path / "out") == []
 
 
-def test_a_rebuild_counts_only_changed_files(built: Path) -> None:
-    again = build(Settings([str(PROGRAMS)], built, FAST))
+def test_a_rebuild_counts_only_changed_files(built: Path, examples: Path) -> None:
+    again = build(Settings([str(examples)], built, FAST))
     assert again.changed == 0
     assert again.files == len(snapshot(built)) - 1  # all but the marker
 

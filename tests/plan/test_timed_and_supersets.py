@@ -90,7 +90,7 @@ def test_the_site_and_the_printed_plan_name_the_superset_and_box_the_time(
     and a printed box headed Time (not Reps) where the seconds held are written."""
     (tmp_path / "t.yaml").write_text(SPEC, encoding="utf-8")
     plan = plan_spec(str(tmp_path / "t.yaml")).plan
-    page = program_pages(environment(), plan, formats=())["t/week-01.html"]
+    page = dict(program_pages(environment(), plan, formats=()))["t/week-01.html"]
     assert "<h3>A1 Barbell hip thrust</h3>" in page
     assert "<h3>A2 Plank</h3>" in page
     assert "<li>3 x 30s @ bodyweight  rest 1m</li>" in page

@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from bench.limits import big_spec
 from generator.build.cache import Recipe, format_keys
 from generator.build.config import Settings
 from generator.cli import main
 from generator.pipeline import Sources
-from generator.publish.formats import FORMATS, REGISTRY, downloadable, named
+from generator.plan.values import Plan
+from generator.publish.formats import FORMATS, REGISTRY, Made, downloadable, named
 from generator.publish.views import program_view
 from generator.resources import schema
 from tests.support.paths import PROGRAMS, ROOT
@@ -98,3 +101,40 @@ def test_reading_the_registry_imports_no_renderer() -> None:
     )
     modules = set(json.loads(result.stdout))
     assert not {"weasyprint", "icalendar", "jinja2", "generator.publish.pdf"} & modules
+
+
+@pytest.fixture(scope="module")
+def long_plan(tmp_path_factory: pytest.TempPathFactory) -> Plan:
+    """A year of six sessions a week, 12,480 sets, with notes on every exercise."""
+    spec = tmp_path_factory.mktemp("long") / "long.yaml"
+    spec.write_text(big_spec(52, 6, 4, 10, notes=1000), encoding="utf-8")
+    return plan_from_file(spec)
+
+
+def write_all(made: Made, folder: Path) -> int:
+    """Write a format's files as the build does, a piece at a time; the bytes written."""
+    written = 0
+    for relative, content in made.files:
+        with (folder / relative.replace("/", "_")).open("wb") as handle:
+            for chunk in [content] if isinstance(content, bytes) else content:
+                written += handle.write(chunk)
+    return written
+
+
+@pytest.mark.parametrize("name", ["html", "json", "csv", "ics"])
+def test_a_long_plan_is_written_as_it_is_made(long_plan: Plan, name: str, tmp_path: Path) -> None:
+    """The non-PDF formats hand the writer their files in pieces of about a week, so a
+    build's memory does not grow with the length of the plan: what the format allocates
+    while its files are written stays a small part of what it writes."""
+    options = Recipe.of(("html", "json", "csv", "ics"), None, None, "a4")
+    write_all(named(name).render(long_plan, options, None), tmp_path)  # imports, templates
+    tracemalloc.start()
+    try:
+        written = write_all(named(name).render(long_plan, options, None), tmp_path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert written > 100_000, written  # a plan worth streaming
+    # Held whole, a file would need at least its own size (html ran at a sixth of it,
+    # json a ninth, csv and ics under a third: a week's text at a time).
+    assert peak < written / 2, (peak, written)

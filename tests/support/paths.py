@@ -6,6 +6,7 @@ One home, so that moving a test module between folders never changes what it rea
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -22,6 +23,15 @@ LIFTPLAN = Path(sys.executable).with_name("liftplan")
 def example_programs() -> list[Path]:
     """Every example program, in a stable order (test ids and golden files follow it)."""
     return sorted(PROGRAMS.glob("*.yaml"))
+
+
+def copy_examples(folder: Path) -> Path:
+    """A copy of the example programs (not the library) in `folder`, free to edit: what the
+    build tests count and compare is the examples'."""
+    folder.mkdir(parents=True)
+    for spec in example_programs():
+        shutil.copy(spec, folder / spec.name)
+    return folder
 
 
 def library_programs() -> list[Path]:
