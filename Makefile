@@ -16,8 +16,8 @@ lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench fuzz
 	$(BIN)/mypy
 
-pytest: $(STAMP)
-	$(BIN)/pytest
+pytest: $(STAMP)                  ## one worker per CPU; a test file's tests stay on one worker
+	$(BIN)/pytest -n auto --dist loadfile
 
 bench: $(STAMP)                    ## validation and expansion, PDF layout against WeasyPrint alone, the largest plans
 	$(BIN)/python -m bench.expand

@@ -8,7 +8,6 @@ from a spec to its plan) live in tests/support/, where module-level code such as
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.support.browser import chromium, unavailable
-from tests.support.paths import PROGRAMS
+from tests.support.paths import copy_examples
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -45,6 +44,4 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def specs(tmp_path: Path) -> Path:
     """A copy of the example programs in `tmp_path/specs`, free to edit."""
-    folder = tmp_path / "specs"
-    shutil.copytree(PROGRAMS, folder)
-    return folder
+    return copy_examples(tmp_path / "specs")

@@ -19,7 +19,7 @@ from generator.build.build import build
 from generator.build.config import Settings
 from generator.cli import main
 from tests.support.files import snapshot
-from tests.support.paths import PROGRAMS
+from tests.support.paths import copy_examples
 
 PATIENCE = 60.0
 
@@ -39,8 +39,7 @@ def temporary(folder: Path) -> list[str]:
 def previous(tmp_path: Path) -> Path:
     """A finished build of every example (pages and data), to be left alone."""
     output = tmp_path / "out"
-    shutil.copytree(PROGRAMS, tmp_path / "programs")
-    build(Settings([str(tmp_path / "programs")], output, ("html", "json")))
+    build(Settings([str(copy_examples(tmp_path / "programs"))], output, ("html", "json")))
     return output
 
 
