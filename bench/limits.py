@@ -6,7 +6,9 @@ a spec at each bound (and the 9 KB spec past it that the bound refuses) as whole
 `liftplan build --format F --no-cache -j 1` processes, and reports the median wall time
 and peak resident memory of several runs, and the output's size.
 
-    python -m bench.limits [--runs 3]
+    python -m bench.limits [--runs 3] [--pdf]
+
+With --pdf it also prints the longest plan a PDF may hold (in volumes), once: minutes.
 
 The process that spawns the builds imports nothing of liftplan, so a child's ru_maxrss
 (which starts from the parent's peak at fork) is the build's own.
@@ -65,6 +67,9 @@ CASES = {
     "20 M characters of notes": (500, 5, 2, 3, 3940),
     "5,460,000 sets (refused)": (520, 7, 30, 50, 0),
 }
+# The longest plan a PDF may print (MAX_PRINT_ROWS): 500 weeks x (2 + 6 x (2 + 5 x 6))
+# = 97,000 rows of headings and sets, in volumes; built once, it takes minutes.
+PRINTED = ("97,000 printed rows", (500, 6, 5, 5, 0))
 
 
 def run(argv: list[str]) -> tuple[float, int, int]:
@@ -97,8 +102,10 @@ def measure(spec: Path, form: str, runs: int) -> tuple[float, float, int, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
-    print(f"python -m bench.limits --runs {runs}")
+    parser.add_argument("--pdf", action="store_true", help="also print the longest PDF, once")
+    given = parser.parse_args()
+    runs, pdf = given.runs, given.pdf
+    print(f"python -m bench.limits --runs {runs}{' --pdf' if pdf else ''}")
     print("| plan | format | median s | peak MiB | output MiB | exit |")
     print("|---|---|--:|--:|--:|--:|")
     with tempfile.TemporaryDirectory() as temporary:
@@ -107,9 +114,19 @@ def main() -> None:
             spec.parent.mkdir()
             spec.write_text(big_spec(*shape), encoding="utf-8")
             for form in FORMATS if "refused" not in name else ("json",):
-                seconds, peak, status, size = measure(spec, form, runs)
-                mib = size / 2**20
-                print(f"| {name} | {form} | {seconds:.2f} | {peak:.0f} | {mib:.1f} | {status} |")
+                report(name, form, measure(spec, form, runs))
+        if pdf:
+            name, shape = PRINTED
+            spec = Path(temporary) / "printed" / "big.yaml"
+            spec.parent.mkdir()
+            spec.write_text(big_spec(*shape), encoding="utf-8")
+            report(name, "pdf", measure(spec, "pdf", 1))
+
+
+def report(name: str, form: str, measured: tuple[float, float, int, int]) -> None:
+    seconds, peak, status, size = measured
+    mib = size / 2**20
+    print(f"| {name} | {form} | {seconds:.2f} | {peak:.0f} | {mib:.1f} | {status} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -76,6 +76,21 @@ def percent_text(share: Fraction) -> str:
     return f"{rounded(share * 100, 1)}%"
 
 
+def percent_label(planned: PlannedSet) -> str:
+    """A set's share of its max, saying of which: '65% TM', '85% 1RM', or nothing.
+
+    >>> from generator.plan.values import PlannedSet
+    >>> def share(of): return PlannedSet("work", 5, None, None, Fraction(13, 20), of,
+    ...     None, None, None, None, None)
+    >>> percent_label(share("training_max")), percent_label(share("one_rm"))
+    ('65% TM', '65% 1RM')
+    """
+    if planned.percent is None:
+        return ""
+    basis = "TM" if planned.percent_of == "training_max" else "1RM"
+    return f"{percent_text(planned.percent)} {basis}"
+
+
 def number_text(value: Fraction) -> str:
     """A number as a person writes it, exactly: the training log's notation, where a load
     read back must be the load written (the value must be a finite decimal). Unlike
@@ -209,7 +224,7 @@ def describe_sets(group: list[PlannedSet], units: str, exercise: PlannedExercise
     named = kind_words(first.kind)
     text = f"{named + ' ' if named else ''}{len(group)} x {reps_words(first)} @ {load}"
     if first.percent is not None:
-        text += f" ({percent_text(first.percent)})"
+        text += f" ({percent_label(first)})"
     if first.plates:
         text += f" [per side: {' + '.join(rounded(p) for p in first.plates)}]"
     details = []

@@ -26,8 +26,9 @@ from urllib.parse import unquote, urlsplit
 import jinja2
 
 from generator.errors import Failure
-from generator.plan.values import Plan
+from generator.plan.values import Plan, PlannedWeek
 from generator.publish.paper import PAGE_SIZES
+from generator.publish.sheet import maxes_view, sheet_exercise, week_sheets
 from generator.publish.templates import render
 from generator.publish.views import Volume, pdf_volumes, program_view, week_view
 
@@ -48,7 +49,9 @@ class Pdf:
 
 def pdf_view(plan: Plan, page_size: str = "a4", volume: Volume | None = None) -> dict[str, Any]:
     """The overview and every week of the volume (or of the plan), as the site shows
-    them, plus the page size; a volume's cover lists only its own weeks."""
+    them, plus the page size; a volume's cover lists only its own weeks. A week's
+    sessions are cut into sheets (see sheet.week_sheets); a week without a session
+    prints on the cover's calendar only."""
     first, last = (volume.first, volume.last) if volume else (1, len(plan.weeks))
     overview = program_view(plan)
     return {
@@ -56,10 +59,24 @@ def pdf_view(plan: Plan, page_size: str = "a4", volume: Volume | None = None) ->
         "weeks": [week for week in overview["weeks"] if first <= week["number"] <= last],
         "volume": volume if volume is not None and volume.count > 1 else None,
         "page_size": PAGE_SIZES[page_size],
+        "maxes": maxes_view(plan),
         "week_pages": [
-            week_view(plan, week) for week in plan.weeks if first <= week.number <= last
+            _printed_week(plan, week, page_size)
+            for week in plan.weeks
+            if first <= week.number <= last and week.sessions
         ],
     }
+
+
+def _printed_week(plan: Plan, week: PlannedWeek, page_size: str) -> dict[str, Any]:
+    """A week's page view, each exercise with its boxes, and its sessions in sheets."""
+    view = week_view(plan, week)
+    for shown, session in zip(view["sessions"], week.sessions, strict=True):
+        shown["done_on"] = f"{session.logged.date:%d %b}" if session.logged is not None else ""
+        for exercise_view, exercise in zip(shown["exercises"], session.exercises, strict=True):
+            exercise_view["sheet"] = sheet_exercise(plan, exercise)
+    view["sheets"] = week_sheets(view["sessions"], page_size, len(week.skipped))
+    return view
 
 
 def pdf_html(

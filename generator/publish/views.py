@@ -432,7 +432,6 @@ def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
             for group in group_sets([s for s in exercise.sets if s.kind != "warmup"])
         ],
         "log_rows": _log_rows(exercise, units),
-        "done_heading": _done_heading(exercise),
         "done": exercise.done is not None,
         "extras": extras,
         "notes": exercise.notes,
@@ -456,14 +455,6 @@ def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
     for index, row in enumerate(rows):
         row["done"] = _done_cells(done[index] if index < len(done) else None, units, exercise)
     return rows
-
-
-def _done_heading(exercise: PlannedExercise) -> str:
-    """What the printed box beside the weight holds: reps, or the seconds a hold lasted."""
-    timed = {s.seconds is not None for s in exercise.sets if s.kind != "warmup"}
-    return {frozenset({True}): "Time", frozenset({True, False}): "Reps/time"}.get(
-        frozenset(timed), "Reps"
-    )
 
 
 def _done_cells(logged: LoggedSet | None, units: str, exercise: PlannedExercise) -> dict[str, Any]:

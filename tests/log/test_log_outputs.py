@@ -106,8 +106,10 @@ def test_the_pdf_fills_the_boxes_of_logged_sets(built: Path) -> None:
     texts = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
     assert "Planned and done" in texts[0]
     week1 = " ".join(text for text in texts[1:] if "Week 1: Hypertrophy" in text)
-    assert "1 8-12 @ 90 kg 90 kg 12" in week1
-    assert "3 8-12 @ 90 kg 90 kg 12 9" in week1
+    # Each set's boxes hold what was done: the weight, the reps, and the RPE logged.
+    target = "90 \u00d7 8\u201312 65% 1RM"
+    assert f"{target} 90 12 {target} 90 12 {target} 90 12 9" in week1
+    assert "04 Jan felt strong" in week1  # the date done and the session's note
     assert "Thursday 07 January · Session B MISSED" in week1
     assert "Also done: Glute bridge" in week1
 

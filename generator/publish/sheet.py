@@ -1,0 +1,332 @@
+"""The printed week: each exercise's sets as boxes to write in, sessions in two columns,
+and a week cut into as few pages as it needs, evenly.
+
+The prescription is printed once, in the boxes' labels ("47.5 x 5+", with a
+multiplication sign, and "65% TM" beneath), not as a line and again as a table. Each
+set has a box for what was done: the weight (not for bodyweight work), the reps or
+seconds, and the RPE only where the spec asks for effort. The page layout is
+WeasyPrint's; this module only decides where a long week breaks into pages, from the
+heights the print stylesheet gives each part (kept in step with
+templates/assets/pdf.css) and the font's own widths, so that a week of a page and a
+sliver is printed as two even pages instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from generator.log.values import LoggedSet
+from generator.plan.values import Plan, PlannedExercise, PlannedSet
+from generator.spec.notation import format_duration
+from generator.wording import (
+    json_number,
+    kind_words,
+    logged_done,
+    percent_label,
+    reps_text,
+    rounded,
+)
+
+# Between a load and its reps: a multiplication sign in thin spaces.
+TIMES = "\u2009\u00d7\u2009"
+# Heights in mm, as pdf.css lays them out (line heights of 9 pt text at 1.25, boxes 6.5 mm).
+LINE = 4.0
+HEADING = 6.5  # a session's heading row
+DONE_ROW = 8.5  # the session's date done, bodyweight and note boxes
+LABEL = 4.0  # a set's label above its boxes
+BOX = 7.6  # a set's boxes and the gap below them
+EXERCISE_GAP = 1.6
+SESSION_GAP = 3.0
+WEEK_HEAD = 13.5  # the week's heading and summary line
+CONTINUED = 8.0  # the heading of a week's page after its first
+SAFETY = 0.995
+# Widths in mm: a column of the page, and a set's boxes (with the gap after them).
+COLUMN_GAP = 6.0
+WEIGHT_BOX = 12.0
+REPS_BOX = 8.0
+RPE_BOX = 7.0
+BOX_GAP = 0.6
+CELL_GAP = 1.4
+# Characters of 9 pt DejaVu Sans in a mm of line, about, where the font file is not
+# found; where Debian's fonts-dejavu-core puts it.
+CHARACTERS_PER_MM = 0.6
+FONT_FOLDERS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
+# The printable area of each page size in mm (width, height), within pdf.css's margins
+# and the running header and footer.
+AREAS = {"a4": (190.0, 272.0), "letter": (195.9, 254.4)}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One set as printed: its target and the boxes it leaves to fill in."""
+
+    target: str  # "47.5 x 5+" (a multiplication sign), "10 reps", "30s"
+    note: str  # beneath it: "65% TM", "drop set", or ""
+    weight: bool  # a box for the weight lifted
+    rpe: bool  # a box for the effort
+    done: dict[str, str]  # what the log says was done, in the boxes' order
+
+    def width(self) -> float:
+        """The width the set takes in its row, in mm: its boxes, or its label if wider."""
+        boxes = REPS_BOX + (WEIGHT_BOX + BOX_GAP if self.weight else 0)
+        boxes += RPE_BOX + BOX_GAP if self.rpe else 0
+        label = max(text_width(self.target, bold=True), text_width(self.note))
+        return round(max(boxes, label) + CELL_GAP, 1)
+
+
+def sheet_exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
+    """An exercise as the printed week shows it: its boxes, and what is said around them
+    (how to do the sets, once; the warm-up; what the progression says)."""
+    work = [s for s in exercise.sets if s.kind != "warmup"]
+    done = list(exercise.done.sets) if exercise.done is not None else []
+    weight = any(_loaded(s, exercise) for s in work) or any(s.load is not None for s in done)
+    rpe = any(s.rpe is not None or s.rir is not None for s in work)
+    rpe = rpe or any(s.rpe is not None for s in done)  # an effort logged unasked
+    cells = [
+        Cell(
+            _target(planned, exercise),
+            percent_label(planned) or kind_words(planned.kind),
+            weight,
+            rpe,
+            _done(done[index] if index < len(done) else None, exercise.done is not None),
+        )
+        for index, planned in enumerate(work)
+    ]
+    cells += [Cell("extra", "", weight, rpe, _done(logged, True)) for logged in done[len(work) :]]
+    return {
+        "cells": cells,
+        "noted": any(cell.note for cell in cells),
+        "how": " · ".join(part for part in (_warmup(exercise), _how(work)) if part),
+    }
+
+
+def _loaded(planned: PlannedSet, exercise: PlannedExercise) -> bool:
+    """Whether a set has a weight to write down: a load, or equipment whose load the spec
+    did not give; plain bodyweight work has none."""
+    return planned.load is not None or exercise.equipment is not None or bool(exercise.bodyweight)
+
+
+def _target(planned: PlannedSet, exercise: PlannedExercise) -> str:
+    """A set's target in a box's label: 47.5 x 5+, +10 x 8, 8-12 reps or 30s, with a
+    multiplication sign and an en dash."""
+    reps = reps_text(planned).replace("-", "\u2013")
+    if planned.load is not None:
+        return f"{rounded(planned.load)}{TIMES}{reps}"
+    if exercise.bodyweight:
+        sign = "+" if exercise.bodyweight > 0 else "-"
+        return f"{sign}{rounded(abs(exercise.bodyweight))}{TIMES}{reps}"
+    if planned.seconds is not None:
+        return reps
+    return f"{reps} reps" if reps != "max" else "max reps"
+
+
+def _warmup(exercise: PlannedExercise) -> str:
+    """The warm-up ramp, short: 'Warm-up 20 x 10, 40 x 5' (multiplication signs)."""
+    ramp = [s for s in exercise.sets if s.kind == "warmup"]
+    if not ramp:
+        return ""
+    sets = (f"{rounded(s.load) if s.load is not None else 'bw'}{TIMES}{s.reps}" for s in ramp)
+    return f"Warm-up {', '.join(sets)}"
+
+
+def _how(work: Sequence[PlannedSet]) -> str:
+    """What holds for the sets, said once: RPE or RIR, tempo and rest. The cover says
+    the units; the plates per side are the site's (a line of them for each load made
+    the printed week a page and a half)."""
+    parts = []
+    for label, values in (
+        ("RPE", [rounded(s.rpe) for s in work if s.rpe is not None]),
+        ("RIR", [str(s.rir) for s in work if s.rir is not None]),
+        ("tempo", [s.tempo for s in work if s.tempo]),
+        ("rest", [format_duration(s.rest) for s in work if s.rest]),
+    ):
+        unique = list(dict.fromkeys(values))
+        if unique:
+            parts.append(f"{label} {'/'.join(unique)}")
+    return " · ".join(parts)
+
+
+def _done(logged: LoggedSet | None, was_logged: bool) -> dict[str, str]:
+    """A logged set in its boxes; '-' in the reps box for a set the log says was not done."""
+    if not was_logged:
+        return {"weight": "", "reps": "", "rpe": ""}
+    if logged is None:
+        return {"weight": "", "reps": "-", "rpe": ""}
+    return {
+        "weight": rounded(logged.load) if logged.load is not None else "",
+        "reps": logged_done(logged),
+        "rpe": str(json_number(logged.rpe)) if logged.rpe is not None else "",
+    }
+
+
+def maxes_view(plan: Plan) -> list[dict[str, str]]:
+    """The maxes the loads are worked out from, as the spec gives them, for the cover:
+    a percentage on a week page is of one of these."""
+    units = plan.program.units
+    rows = []
+    for exercise_id, entry in plan.program.maxes.items():
+        if entry.one_rm is None and entry.training_max is None:
+            continue
+        exercise = plan.program.exercises.get(exercise_id)
+        rows.append(
+            {
+                "name": exercise.name if exercise is not None else exercise_id,
+                "one_rm": f"{rounded(entry.one_rm)} {units}" if entry.one_rm else "",
+                "training_max": (
+                    f"{rounded(entry.training_max)} {units}" if entry.training_max else ""
+                ),
+            }
+        )
+    return rows
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+
+def column_width(page_size: str) -> float:
+    """The width of one of a week page's two columns, in mm."""
+    return (AREAS[page_size][0] - COLUMN_GAP) / 2
+
+
+def text_lines(text: str, width: float, lead: float = 0.0) -> int:
+    """How many lines a text takes in a column `width` mm wide, wrapped at spaces as the
+    PDF wraps it, by the widths of the font it is printed in; `lead` mm of the first
+    line are taken (by a bold name before it). None if empty and nothing leads it."""
+    if not text and not lead:
+        return 0
+    space = text_width(" ")
+    lines = 0
+    for paragraph in text.splitlines() or [""]:
+        lines += 1
+        used, lead = lead, 0.0
+        for word in paragraph.split(" "):
+            size = text_width(word)
+            if used and used + space + size > width:
+                lines += 1 + int(size // width)
+                used = size % width
+            else:
+                used += (space if used else 0.0) + size
+    return lines
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """The width of a text in 9 pt DejaVu Sans, in mm: by the font's own advance widths
+    when it is installed (as WeasyPrint needs it to be), else by an average character."""
+    advances = _advances(bold)
+    if advances is None:
+        return len(text) / CHARACTERS_PER_MM
+    em = advances[None]
+    return sum(advances.get(ord(c), em) for c in text)
+
+
+@cache
+def _advances(bold: bool) -> dict[int | None, float] | None:
+    """The font's advance width of each character, in mm at 9 pt (None: its em)."""
+    name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
+    found = next((folder / name for folder in FONT_FOLDERS if (folder / name).is_file()), None)
+    if found is None:
+        return None
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(found, lazy=True)
+    scale = 9 * 25.4 / 72 / font["head"].unitsPerEm
+    metrics = font["hmtx"]
+    advances: dict[int | None, float] = {
+        code: metrics[glyph][0] * scale for code, glyph in font.getBestCmap().items()
+    }
+    advances[None] = font["head"].unitsPerEm * scale * 0.6
+    return advances
+
+
+def exercise_height(view: dict[str, Any], width: float) -> float:
+    """The height an exercise's block takes in a column, in mm."""
+    cells: list[Cell] = view["sheet"]["cells"]
+    rows, used = (1 if cells else 0), 0.0
+    for cell in cells:
+        if used and used + cell.width() > width:
+            rows, used = rows + 1, 0.0
+        used += cell.width()
+    cell_height = LABEL * (2 if view["sheet"]["noted"] else 1) + BOX
+    # The name, in bold, leads the line of how the sets are done.
+    how = view["sheet"]["how"]
+    lead = text_width(view["name"], bold=True) + (text_width(" · ") if how else 0.0)
+    said = text_lines(how, width, lead) + sum(text_lines(text, width) for text in _texts(view))
+    return said * LINE + rows * cell_height + EXERCISE_GAP
+
+
+def _texts(view: dict[str, Any]) -> list[str]:
+    """The lines of text an exercise's block prints below its name and boxes."""
+    return [
+        view["ladder"],
+        *view["extras"],
+        " · ".join(view["cues"]),
+        view["status"],
+        view["notes"],
+    ]
+
+
+def session_blocks(view: dict[str, Any], width: float) -> list[float]:
+    """The heights of the blocks a session is laid out in, in mm: its heading, boxes and
+    notes with its first exercise (they never part), then each further exercise. A
+    column breaks only between blocks."""
+    said = sum(
+        text_lines(text, width)
+        for text in (view["logged_note"], view["moved"], view["notes"], *view["extra_done"])
+    )
+    blocks = [exercise_height(exercise, width) for exercise in view["exercises"]] or [0.0]
+    blocks[0] += HEADING + DONE_ROW + said * LINE
+    return blocks
+
+
+def columns_used(sessions: Sequence[dict[str, Any]], width: float, height: float) -> int:
+    """How many columns `height` mm high the sessions fill, laid out in turn as the PDF
+    lays them: a block that does not fit moves whole to the next column, where a
+    session's heading is repeated."""
+    columns, used = 1, 0.0
+    for session in sessions:
+        for index, block in enumerate(session_blocks(session, width)):
+            if used and used + block > height:
+                columns, used = columns + 1, (HEADING if index else 0.0)
+            used += block
+        used += SESSION_GAP
+    return columns
+
+
+def week_sheets(
+    sessions: Sequence[dict[str, Any]], page_size: str, skipped: int = 0
+) -> list[list[dict[str, Any]]]:
+    """A week's sessions cut into pages: one if they fill no more than its two columns,
+    else as few pages as hold them, cut between sessions where the running height
+    passes each even share, so no page is a sliver after a full one."""
+    width = column_width(page_size)
+    # What the stylesheet's sizes leave out (rounding, borders): a margin for error.
+    area = AREAS[page_size][1] * SAFETY
+    heights = [sum(session_blocks(session, width)) + SESSION_GAP for session in sessions]
+    for count in range(1, len(sessions) + 1):
+        pages = _even(list(sessions), heights, count)
+        if all(
+            columns_used(page, width, area - (WEEK_HEAD + skipped * LINE if at == 0 else CONTINUED))
+            <= 2
+            for at, page in enumerate(pages)
+        ):
+            return pages
+    return [[session] for session in sessions]
+
+
+def _even(
+    sessions: list[dict[str, Any]], heights: Sequence[float], count: int
+) -> list[list[dict[str, Any]]]:
+    """The sessions in `count` runs of about equal height, cut between sessions."""
+    share = sum(heights) / count
+    pages: list[list[dict[str, Any]]] = [[]]
+    running = 0.0
+    for session, height in zip(sessions, heights, strict=True):
+        if pages[-1] and running + height / 2 > share * len(pages) and len(pages) < count:
+            pages.append([])
+        pages[-1].append(session)
+        running += height
+    return pages
