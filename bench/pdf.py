@@ -1,18 +1,44 @@
-"""Benchmark: the PDF stage, against WeasyPrint alone and against a table layout.
+"""Benchmark: the printed plan's pages, how full they are, and the PDF stage's time,
+against WeasyPrint alone and against the layout before the compact printed week.
 
-Run with `python -m bench.pdf [--runs N]`. It answers two questions about
-generator/publish/pdf.py and templates/pdf.html:
+Run with `python -m bench.pdf [--runs N] [--programs NAME,NAME] [--sizes a4,letter]`.
+For every example program (programs/*.yaml and programs/library/*.yaml, named by file
+stem) and page size it prints a row of a markdown table:
 
-* does liftplan's wrapping of WeasyPrint (Jinja rendering, the restricted URL
-  fetcher, collecting logged errors) cost much over WeasyPrint alone on the same
-  HTML? The target is ours <= 1.25x alone;
-* does laying out weeks as blocks rather than tables pay off, as generator/publish/pdf.py
-  claims? The same content as one table per week (bench/table_layout/pdf.html)
-  should be slower than ours.
+* pages of the PDF; cover pages (a page whose text names no week, "Week N:", in its
+  heading or running header; counted, not assumed to be one); printed weeks (weeks with
+  a session: a week without one gets no page); pages per week, (pages - cover) / weeks;
+* fill: how much of a week page's two columns holds content, the mean over the week
+  pages, and the lowest page's (a sliver after a full page shows as a low minimum).
+  A column's fill is (bottom of its lowest box - top of the columns) / (bottom of the
+  page's content area - top of the columns), a page's the mean of its two columns. It is
+  read from the boxes WeasyPrint laid out (`document.pages[i]._page_box`): the
+  `div.columns` box holds one anonymous block a column, so each column's boxes and the
+  top of the columns are known exactly, in CSS units, with no threshold of ink to pick
+  and no margin to hard-code; a column left empty is 0. (A 50 dpi raster from pdftoppm
+  gave the same bottoms to within a pixel, but cannot tell where the columns start under
+  the week's heading, nor the heading's ink from a column's.) The boxes are those of the
+  `alone` run below on the same HTML, in the first run, outside the timings;
+* `ours s`, the median seconds of the whole PDF stage as `liftplan build` runs it
+  (pdf_html + render_pdf: Jinja, the restricted URL fetcher, the logged errors), and
+  `alone s`, WeasyPrint's defaults (HTML().render().write_pdf()) on the same HTML.
+  Target: ours/alone at most 1.25;
+* the old layout (bench/old_layout: templates/pdf.html and assets/pdf.css of commit
+  43c8a32, a week a page or more with a "log row" a set) through the same stage as
+  ours: its pages and seconds, and new/old for both.
 
-The machines are shared and noisy, so runs are interleaved (ours, alone, table for
-one program, then the next run) and medians are printed; nothing is compared
-against a fixed limit, and nothing fails on a slow run.
+Targets of the compact printed week: the 5/3/1 example (`five-three-one`) on at most
+18 pages on A4 (the old layout: 49), and its PDF stage at most 0.4x the old layout's
+time; the lines under the table say whether they are met, when it was measured.
+
+The first run also checks the new PDF's content: every session's date ("Monday 04
+January") is in its text, and each week is on as many pages as generator/publish/pdf.py
+planned (`len(_printed_week(plan, week, size)["sheets"])`), counted by the running header
+(the last "Week N:" in a page's text, printed in the page's margin) so that a page
+WeasyPrint had to add is caught. A mismatch fails, naming the program and the week.
+
+The machines are shared and noisy, so runs are interleaved (ours, alone, old for one
+program and size, then the next run) and medians are printed; no time fails the run.
 """
 
 from __future__ import annotations
@@ -24,37 +50,45 @@ import os
 import platform
 import re
 import statistics
+import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import jinja2
 
-from bench.expand import generated_spec
-from generator.pipeline import check_document, plan_spec, project
+from generator.pipeline import plan_spec
 from generator.plan.values import Plan
-from generator.publish.pdf import pdf_html, pdf_view, render_pdf
+from generator.publish.paper import PAGE_SIZES
+from generator.publish.pdf import _printed_week, pdf_html, render_pdf
 from generator.publish.templates import environment
 from generator.resources import data_dir
-from generator.spec.loader import dump, load_bytes
 
 RUNS = 3
-PAGE_SIZE = "a4"
+PAGE_SIZE = "a4"  # bench/scale_stages.py times `ours` at this size
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "programs"
-TABLE_LAYOUT = Path(__file__).resolve().parent / "table_layout"
-# The synthetic program: bench/expand.py's generator at a size that keeps the whole
-# benchmark near three minutes on two cores (12 weeks x 3 days x 4 exercises).
-SYNTHETIC = (12, 3, 4)
+OLD_LAYOUT = Path(__file__).resolve().parent / "old_layout"
+# A page names its week in the heading and in the running header, printed in the margin
+# after the page's content: the last match is the running header.
+WEEK_NAMED = re.compile(r"Week (\d+):")
+# The targets the docstring states, checked under the table: (program, page size).
+TARGET_CASE = ("five-three-one", "a4")
+TARGET_PAGES = 18
+TARGET_OVER_OLD = 0.4
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Case:
-    """One program to print, by the name the table shows."""
+    """One example program: its file stem (what --programs names) and its plan."""
 
-    name: str
+    stem: str
+    name: str  # as the table shows it: library programs as library/<stem>
     plan: Plan
 
 
@@ -67,51 +101,68 @@ class Output:
 
 
 @dataclass
-class Timings:
-    """Seconds of every run of the three variants for one program, and their pages."""
+class Result:
+    """Everything measured of one program at one page size."""
 
-    ours: list[float]
-    alone: list[float]
-    table: list[float]
-    ours_pages: int = 0
-    table_pages: int = 0
-
-
-def cases() -> Iterator[Case]:
-    """The example programs, then the synthetic one, each expanded as `liftplan build` does."""
-    for path in sorted(PROGRAMS.glob("*.yaml")):
-        yield Case(path.stem, plan_spec(str(path)).plan)
-    weeks, days, exercises = SYNTHETIC
-    document = load_bytes(dump(generated_spec(weeks, days, exercises)).encode(), "bench.yaml")
-    errors = [d.format() for d in check_document(document) if d.severity == "error"]
-    assert not errors, errors
-    yield Case(f"synthetic {weeks}w x {days}d x {exercises}", project(document)[1])
+    case: Case
+    size: str
+    ours: list[float] = field(default_factory=list)
+    alone: list[float] = field(default_factory=list)
+    old: list[float] = field(default_factory=list)
+    pages: int = 0
+    cover: int = 0
+    weeks: int = 0
+    fills: list[float] = field(default_factory=list)  # one a week page
+    old_pages: int = 0
 
 
-def ours(env: jinja2.Environment, plan: Plan) -> Output:
+def cases(names: Iterable[str] | None = None) -> list[Case]:
+    """The example programs, all or those named by stem, planned as `liftplan build` does."""
+    paths = sorted(PROGRAMS.glob("*.yaml")) + sorted((PROGRAMS / "library").glob("*.yaml"))
+    wanted = set(names) if names is not None else None
+    return [
+        Case(path.stem, str(path.relative_to(PROGRAMS).with_suffix("")), plan_spec(str(path)).plan)
+        for path in paths
+        if wanted is None or path.stem in wanted
+    ]
+
+
+def program_stems() -> list[str]:
+    """The stems --programs may name, without planning anything."""
+    return sorted(path.stem for path in PROGRAMS.glob("**/*.yaml"))
+
+
+def ours(env: jinja2.Environment, plan: Plan, page_size: str = PAGE_SIZE) -> Output:
     """The whole PDF stage as `liftplan build` runs it: Jinja, then the guarded WeasyPrint."""
-    pdf = render_pdf(pdf_html(env, plan, PAGE_SIZE), [data_dir("templates")])
+    pdf = render_pdf(pdf_html(env, plan, page_size), [data_dir("templates")])
     return Output(pdf.data, pdf.pages)
 
 
-def alone(html: str) -> Output:
-    """WeasyPrint with its defaults (its own URL fetcher, no log handler) on the same HTML."""
+def old(env: jinja2.Environment, plan: Plan, page_size: str) -> Output:
+    """The same stage as `ours` with bench/old_layout in front of the built-in templates,
+    so its pdf.html and assets/pdf.css (the layout of commit 43c8a32) are the ones used."""
+    pdf = render_pdf(pdf_html(env, plan, page_size), [OLD_LAYOUT, data_dir("templates")])
+    return Output(pdf.data, pdf.pages)
+
+
+def alone_document(html: str) -> tuple[Output, Any]:
+    """WeasyPrint with its defaults (its own URL fetcher, no log handler) on the same HTML,
+    and the laid-out document, whose boxes the fill is read from."""
     import weasyprint
 
     base = data_dir("templates").resolve().as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base).render()
     data = document.write_pdf()
     assert isinstance(data, bytes)
-    return Output(data, len(document.pages))
+    return Output(data, len(document.pages)), document
 
 
-def table(env: jinja2.Environment, plan: Plan) -> Output:
-    """The same pipeline as `ours`, with bench/table_layout/pdf.html in place of the built-in."""
-    pdf = render_pdf(pdf_html(env, plan, PAGE_SIZE), [TABLE_LAYOUT, data_dir("templates")])
-    return Output(pdf.data, pdf.pages)
+def alone(html: str) -> Output:
+    """WeasyPrint alone, as bench/scale_stages.py times it: the PDF without the document."""
+    return alone_document(html)[0]
 
 
-def timed(work: Callable[[], Output]) -> tuple[float, Output]:
+def timed(work: Callable[[], T]) -> tuple[float, T]:
     """Seconds `work` takes, after collecting the previous variant's garbage untimed.
 
     A WeasyPrint document is a large graph of boxes with reference cycles; without the
@@ -123,62 +174,132 @@ def timed(work: Callable[[], Output]) -> tuple[float, Output]:
     return time.perf_counter() - started, output
 
 
-def planned_targets(plan: Plan) -> Counter[str]:
-    """Every planned target the log rows print ("5 @ 100 kg, RPE 8"), with how often."""
-    return Counter(
-        row["target"]
-        for week in pdf_view(plan, PAGE_SIZE)["week_pages"]
-        for session in week["sessions"]
-        for exercise in session["exercises"]
-        for row in exercise["log_rows"]
-    )
+# --- content ---------------------------------------------------------------------------
 
 
-def pdf_text(data: bytes) -> str:
-    """The PDF's text with runs of white space made single spaces, for substring checks."""
+def page_texts(data: bytes) -> list[str]:
+    """Each page's text with runs of white space made single spaces, for substring checks."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
 
 
-def missing_targets(targets: Counter[str], data: bytes) -> list[str]:
-    """Targets that the PDF's text holds fewer times than the plan has them.
-
-    Counting substrings can only over-count ("5 @ 40 kg" inside "15 @ 40 kg"), so an
-    empty list is a lenient check; a layout that leaves rows out still fails it.
-    """
-    text = pdf_text(data)
-    return [
-        target
-        for target, count in targets.items()
-        if text.count(re.sub(r"\s+", " ", target)) < count
-    ]
+def page_weeks(texts: Sequence[str]) -> list[int | None]:
+    """The week each page's running header names (its last "Week N:"); None for a page
+    that names none, which is the cover's."""
+    weeks: list[int | None] = []
+    for text in texts:
+        named = WEEK_NAMED.findall(text)
+        weeks.append(int(named[-1]) if named else None)
+    return weeks
 
 
-def measure(case: Case, runs: int, envs: dict[str, jinja2.Environment]) -> Timings:
-    """Run the three variants `runs` times, interleaved, and check the first run's content.
+def cover_pages(case: Case, weeks: Sequence[int | None]) -> int:
+    """How many pages the cover takes: those before the first week's; a page after them
+    that names no week would be a hole in the weeks, so it fails."""
+    cover = next((at for at, week in enumerate(weeks) if week is not None), len(weeks))
+    assert None not in weeks[cover:], f"{case.name}: a page after the cover names no week"
+    return cover
+
+
+def check_content(case: Case, size: str, texts: Sequence[str], weeks: Sequence[int | None]) -> None:
+    """Fail unless every session's date is printed and each week is on the pages planned
+    for it: the layout may not drop a session, nor spill a week onto a page unplanned."""
+    text = " ".join(texts)
+    dates = (f"{session.date:%A %d %B}" for session in case.plan.sessions)
+    missing = [date for date in dates if date not in text]
+    assert not missing, f"{case.name} ({size}): the PDF lacks sessions of {missing[:5]}"
+    actual = Counter(week for week in weeks if week is not None)
+    planned = {
+        week.number: len(_printed_week(case.plan, week, size)["sheets"])
+        for week in case.plan.weeks
+        if week.sessions
+    }
+    for number in sorted(set(planned) | set(actual)):
+        assert planned.get(number, 0) == actual[number], (
+            f"{case.name} ({size}): week {number} planned on {planned.get(number, 0)} "
+            f"pages, printed on {actual[number]}"
+        )
+
+
+# --- fill ------------------------------------------------------------------------------
+
+
+def descendants(box: Any) -> Iterable[Any]:
+    """Every box inside `box`, depth first."""
+    for child in getattr(box, "children", ()):
+        yield child
+        yield from descendants(child)
+
+
+def page_fill(page: Any) -> float:
+    """The mean share of a week page's two columns that holds content (see the module's
+    docstring); 0 for a page without columns."""
+    page_box = page._page_box
+    bottom = page_box.content_box_y() + page_box.height
+    columns = next(
+        (
+            box
+            for box in descendants(page_box)
+            if box.element_tag == "div" and "columns" in (box.element.get("class") or "").split()
+        ),
+        None,
+    )
+    if columns is None:
+        return 0.0
+    laid = list(columns.children)
+    assert len(laid) <= 2, f"{len(laid)} column boxes: has WeasyPrint's column layout changed?"
+    fills = [column_fill(column, bottom) for column in laid]
+    return sum(fills) / 2  # a column not laid out is empty
+
+
+def column_fill(column: Any, bottom: float) -> float:
+    """How far down the space from the column's top to the page's bottom its lowest box
+    reaches (border boxes: a margin below the last session is not content)."""
+    top = column.content_box_y()
+    lowest = max(
+        (box.border_box_y() + box.border_height() for box in descendants(column)), default=top
+    )
+    return float((lowest - top) / (bottom - top))
+
+
+# --- measuring -------------------------------------------------------------------------
+
+
+def measure(case: Case, size: str, runs: int, envs: dict[str, jinja2.Environment]) -> Result:
+    """Run the three variants `runs` times, interleaved; in the first run check the new
+    PDF's content and read its fill.
 
     The HTML for `alone` is rendered outside the timing: it is the input ours also starts
     from, so alone is WeasyPrint's share of ours and ours/alone is what liftplan adds.
     """
-    html = pdf_html(envs["ours"], case.plan, PAGE_SIZE)
-    timings = Timings([], [], [])
+    html = pdf_html(envs["new"], case.plan, size)
+    result = Result(case, size)
     for run in range(runs):
-        seconds, mine = timed(lambda: ours(envs["ours"], case.plan))
-        timings.ours.append(seconds)
-        seconds, plain = timed(lambda: alone(html))
-        timings.alone.append(seconds)
-        seconds, tabled = timed(lambda: table(envs["table"], case.plan))
-        timings.table.append(seconds)
+        seconds, mine = timed(lambda: ours(envs["new"], case.plan, size))
+        result.ours.append(seconds)
+        seconds, (plain, document) = timed(lambda: alone_document(html))
+        result.alone.append(seconds)
         if run == 0:
-            timings.ours_pages, timings.table_pages = mine.pages, tabled.pages
-            assert plain.pages == mine.pages, (plain.pages, mine.pages)
-            targets = planned_targets(case.plan)
-            for name, output in (("ours", mine), ("table", tabled)):
-                lost = missing_targets(targets, output.data)
-                assert not lost, f"{case.name}: {name} PDF lacks planned targets {lost[:5]}"
-    return timings
+            assert plain.pages == mine.pages, (case.name, size, plain.pages, mine.pages)
+            first_run(result, mine, document)
+        del document  # freed by the next variant's untimed collection
+        seconds, before = timed(lambda: old(envs["old"], case.plan, size))
+        result.old.append(seconds)
+        result.old_pages = before.pages
+    return result
+
+
+def first_run(result: Result, mine: Output, document: Any) -> None:
+    """Check the new PDF's content and record its pages, cover, weeks and fill."""
+    texts = page_texts(mine.data)
+    weeks = page_weeks(texts)
+    result.cover = cover_pages(result.case, weeks)
+    check_content(result.case, result.size, texts, weeks)
+    result.pages = mine.pages
+    result.weeks = sum(1 for week in result.case.plan.weeks if week.sessions)
+    result.fills = [page_fill(page) for page in document.pages[result.cover :]]
 
 
 def machine() -> str:
@@ -191,87 +312,139 @@ def machine() -> str:
     )
 
 
+# --- the table -------------------------------------------------------------------------
+
 COLUMNS = (
     "program",
+    "size",
     "pages",
+    "cover",
+    "weeks",
+    "pg/week",
+    "fill",
+    "min fill",
     "ours s",
     "alone s",
     "ours/alone",
-    "ours ms/pg",
-    "table pages",
-    "table s",
-    "table ms/pg",
-    "table/ours",
+    "old pages",
+    "old s",
+    "new/old s",
+    "new/old pages",
 )
-FIRST_WIDTH = 26
 
 
 def row(cells: Sequence[object]) -> str:
-    """Cells under COLUMNS: the program's name to the left, the numbers to the right."""
-    name, *numbers = (str(cell) for cell in cells)
-    widths = [len(column) for column in COLUMNS[1:]]
-    return "  ".join(
-        [f"{name:<{FIRST_WIDTH}}"]
-        + [f"{cell:>{width}}" for cell, width in zip(numbers, widths, strict=True)]
-    )
+    """A markdown table row."""
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
 
 
-def report(name: str, timings: Timings) -> str:
-    """One line of the table: medians in seconds, per page in milliseconds, and the ratios.
+def report(result: Result) -> str:
+    """One program at one size: medians in seconds, fills in percent, ratios as 0.00x.
 
-    ours/alone: what liftplan's own part (Jinja rendering, the URL fetcher, the log
-    handler) costs on top of WeasyPrint for the same HTML and pages (1.00 = nothing;
-    the target is at most 1.25). Same pages, so it is also the ratio per page.
-    table/ours: how many times longer the table layout takes for the same content
-    (above 1 = the block layout is faster, as generator/publish/pdf.py claims). It compares
-    whole documents, not pages: the two layouts fill a different number of pages.
+    ours/alone is what liftplan's own part (Jinja, the URL fetcher, the log handler) costs
+    on top of WeasyPrint for the same HTML and pages (1.00x = nothing); new/old compares
+    whole documents of the same content, so fewer pages show in both of its ratios.
     """
-    mine = statistics.median(timings.ours)
-    plain = statistics.median(timings.alone)
-    tabled = statistics.median(timings.table)
+    mine = statistics.median(result.ours)
+    plain = statistics.median(result.alone)
+    before = statistics.median(result.old)
+    week_pages = result.pages - result.cover
+    fills = result.fills or [0.0]
     return row(
         [
-            name,
-            timings.ours_pages,
+            result.case.name,
+            result.size,
+            result.pages,
+            result.cover,
+            result.weeks,
+            f"{week_pages / result.weeks:.2f}" if result.weeks else "-",
+            f"{100 * statistics.mean(fills):.0f}%",
+            f"{100 * min(fills):.0f}%",
             f"{mine:.2f}",
             f"{plain:.2f}",
             f"{mine / plain:.2f}x",
-            f"{1000 * mine / timings.ours_pages:.0f}",
-            timings.table_pages,
-            f"{tabled:.2f}",
-            f"{1000 * tabled / timings.table_pages:.0f}",
-            f"{tabled / mine:.2f}x",
+            result.old_pages,
+            f"{before:.2f}",
+            f"{mine / before:.2f}x",
+            f"{result.pages / result.old_pages:.2f}x",
         ]
     )
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Time the PDF stage of every example program and of a synthetic one, and print a table.
+def verdicts(results: Iterable[Result]) -> list[str]:
+    """Whether the targets the docstring states are met, for the case they are about."""
+    lines = []
+    for result in results:
+        if (result.case.stem, result.size) != TARGET_CASE:
+            continue
+        over_old = statistics.median(result.ours) / statistics.median(result.old)
+        pages_met = "met" if result.pages <= TARGET_PAGES else "NOT met"
+        time_met = "met" if over_old <= TARGET_OVER_OLD else "NOT met"
+        lines += [
+            f"target: {result.case.name} on {result.size} at most {TARGET_PAGES} pages: "
+            f"{result.pages} ({pages_met})",
+            f"target: {result.case.name} on {result.size} at most {TARGET_OVER_OLD}x the old "
+            f"layout's time: {over_old:.2f}x ({time_met})",
+        ]
+    return lines
 
-    Columns: pages of our PDF; `ours s`, the median seconds of pdf_html + render_pdf;
-    `alone s`, WeasyPrint's HTML().render().write_pdf() on the same HTML; `ours/alone`;
-    `ours ms/pg`; then the table layout's pages, seconds and ms per page, and
-    `table/ours`, its time over ours for the whole document (see `report`).
-    """
+
+def listed(text: str, known: Sequence[str], what: str) -> list[str]:
+    """A comma-separated option's names, each of them checked against `known`."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in known]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown {what} {unknown}; choose from {list(known)}")
+    return names
+
+
+def options(argv: list[str] | None) -> argparse.Namespace:
+    """The command line: runs, and the programs and page sizes to limit the run to."""
     parser = argparse.ArgumentParser(
         prog="python -m bench.pdf",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--runs", type=int, default=RUNS, help=f"runs of each (default {RUNS})")
-    runs = parser.parse_args(argv).runs
-    if runs < 1:
+    parser.add_argument(
+        "--programs",
+        type=lambda text: listed(text, program_stems(), "programs"),
+        help="programs by file stem, comma-separated (default: every example)",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: listed(text, list(PAGE_SIZES), "page sizes"),
+        default=list(PAGE_SIZES),
+        help="page sizes, comma-separated (default: a4,letter)",
+    )
+    given = parser.parse_args(argv)
+    if given.runs < 1:
         parser.error("--runs must be at least 1")
-    envs = {"ours": environment(), "table": environment(TABLE_LAYOUT)}
-    loaded = list(cases())
-    print(machine())
+    return given
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Measure every chosen program at every chosen page size and print the table."""
+    given = options(argv)
+    envs = {"new": environment(), "old": environment(OLD_LAYOUT)}
+    loaded = cases(given.programs)
+    command = " ".join(["python -m bench.pdf", *(sys.argv[1:] if argv is None else argv)])
+    runs = f"medians of {given.runs} run{'s' if given.runs != 1 else ''}"
+    print(f"`{command}`; {runs}; {machine()}")
+    print()
     # The first WeasyPrint call in a process loads fonts and the user-agent style sheet.
-    ours(envs["ours"], min(loaded, key=lambda case: len(case.plan.sessions)).plan)
-    print(f"medians of {runs} runs; page size {PAGE_SIZE}; ms/pg is milliseconds per page")
+    ours(envs["new"], min(loaded, key=lambda case: len(case.plan.sessions)).plan)
     print(row(COLUMNS))
+    print(row(["---", "---", *["--:"] * (len(COLUMNS) - 2)]))
     total = time.perf_counter()
+    results = []
     for case in loaded:
-        print(report(case.name, measure(case, runs, envs)), flush=True)
+        for size in given.sizes:
+            results.append(measure(case, size, given.runs, envs))
+            print(report(results[-1]), flush=True)
+    print()
+    for line in verdicts(results):
+        print(line)
     print(f"whole run: {time.perf_counter() - total:.0f} s")
 
 

@@ -108,10 +108,13 @@ def render_pdf(html: str, folders: Sequence[Path]) -> Pdf:
 
     base = folders[0].resolve().as_uri() + "/"
     fetcher = _fetcher_class()(folders)
+    _check_subsetter()
     with _failing_on_errors() as errors, _fewer_collections():
         try:
             document = weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).render()
-            data = document.write_pdf()
+            # Tagged (PDF/UA's structure): screen readers and text extraction follow
+            # the reading order, headings and tables, not the order things are drawn.
+            data = document.write_pdf(pdf_tags=True)
         except weasyprint.urls.FatalURLFetchingError as error:
             raise PdfError(f"{error} ({error.__cause__})") from error
     if errors:
@@ -134,6 +137,23 @@ def _fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+def _check_subsetter() -> None:
+    """Refuse to print where WeasyPrint would subset fonts with fontTools.
+
+    WeasyPrint subsets the embedded fonts with HarfBuzz when libharfbuzz-subset is
+    installed and with fontTools when not; WeasyPrint 70's fontTools path writes
+    different bytes on every render in a process (three renders of one plan, three
+    digests), so the same plan would not give the same PDF.
+    """
+    from weasyprint.pdf import fonts
+
+    if fonts.harfbuzz_subset is None:
+        raise PdfError(
+            "HarfBuzz's subsetting library is not installed (Debian: libharfbuzz-subset0); "
+            "without it WeasyPrint embeds fonts differently on every build"
+        )
 
 
 @contextmanager

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.plan.values import Plan
-from generator.publish.pdf import _printed_week, pdf_html, render_pdf
+from generator.publish.pdf import PdfError, _printed_week, pdf_html, render_pdf
 from generator.publish.templates import environment
 from generator.resources import data_dir
 from tests.support.paths import PROGRAMS
@@ -133,7 +135,8 @@ def test_a_week_without_training_gets_no_page(tmp_path: Path) -> None:
     spec = tmp_path / "holiday.yaml"
     spec.write_text(
         SPEC.replace(
-            "schedule: {days: [mon]}", 'schedule: {days: [mon], skip: ["2027-01-11"], on_skip: drop}'
+            "schedule: {days: [mon]}",
+            'schedule: {days: [mon], skip: ["2027-01-11"], on_skip: drop}',
         ).replace("weeks: 1", "weeks: 3"),
         encoding="utf-8",
     )
@@ -143,3 +146,62 @@ def test_a_week_without_training_gets_no_page(tmp_path: Path) -> None:
     assert len(texts) == 1 + 2
     assert "Week 2 11 Jan to 17 Jan · Base · 0 sessions" in texts[0]  # on the calendar
     assert [re.findall(r"Week (\d+): Base", text)[0] for text in texts[1:]] == ["1", "3"]
+
+
+def structure(data: bytes) -> Counter[str]:
+    """The PDF's structure elements (its tags) by type."""
+    root = PdfReader(io.BytesIO(data)).trailer["/Root"]
+    found: Counter[str] = Counter()
+    pending = [root["/StructTreeRoot"]]
+    while pending:
+        node = pending.pop().get_object()
+        if not isinstance(node, dict):
+            continue
+        if "/S" in node:
+            found[str(node["/S"])] += 1
+        kids = node.get("/K")
+        pending.extend(kids if isinstance(kids, list) else [kids] if kids is not None else [])
+    return found
+
+
+def test_the_pdf_is_tagged_for_screen_readers(small: tuple[Plan, bytes, list[str]]) -> None:
+    _plan, data, _texts = small
+    root = PdfReader(io.BytesIO(data)).trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "en"
+    tags = structure(data)
+    # The week's heading, each session as a table with its heading row, each exercise's name.
+    assert tags["/H1"] >= 2
+    assert tags["/Table"] >= 2  # the cover's maxes and phases, the week's session
+    assert tags["/TH"] >= 1
+    assert tags["/H3"] == 3
+
+
+def test_the_same_plan_prints_the_same_bytes_in_another_process(
+    small: tuple[Plan, bytes, list[str]], tmp_path: Path
+) -> None:
+    plan, data, _texts = small
+    spec = tmp_path / "boxes.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", str(spec), "-o", str(out), "--format", "pdf"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (out / plan.program.id / "plan.pdf").read_bytes() == data
+
+
+def test_without_harfbuzz_subsetting_the_pdf_is_refused_not_made_unstable(
+    small: tuple[Plan, bytes, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WeasyPrint falls back to fontTools, whose fonts differ from one render to the
+    next: the build says which package to install instead."""
+    from weasyprint.pdf import fonts
+
+    plan, _data, _texts = small
+    monkeypatch.setattr(fonts, "harfbuzz_subset", None)  # a host without it
+    with pytest.raises(PdfError, match="libharfbuzz-subset0"):
+        rendered(plan)
