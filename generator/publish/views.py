@@ -86,15 +86,16 @@ def index_view(listings: Sequence[Listing]) -> dict[str, Any]:
     }
 
 
-# The most a printed volume holds, in rows (a set's row, an exercise's or a session's
-# heading): about 200 pages. WeasyPrint holds a whole document's layout in memory until
-# it writes it (some 75 KiB a row), so a long plan is printed in volumes, each laid out
-# on its own: 450 MiB at most, however long the program.
+# The most a printed volume holds, in rows (a set's, an exercise's or a session's; see
+# print_rows): about 90 pages of the two-column week. WeasyPrint holds a whole document's
+# layout in memory until it writes it (some 100 KiB a row), so a long plan is printed in
+# volumes, each laid out on its own: some 650 MiB at most, however long the program
+# (bench/limits.py --pdf).
 VOLUME_ROWS = 6000
-# The most rows one program's PDF may hold, in all its volumes: about 2,800 pages.
+# The most rows one program's PDF may hold, in all its volumes: about 1,500 pages.
 MAX_PRINT_ROWS = 100_000
-# Rows on a printed page, about: 30 to 37 in the examples and the benchmark's programs.
-ROWS_PER_PAGE = 35
+# Rows on a printed page, about: 40 to 90 in the examples, most near 65.
+ROWS_PER_PAGE = 65
 
 
 @dataclass(frozen=True)
