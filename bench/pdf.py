@@ -21,7 +21,8 @@ stem) and page size it prints a row of a markdown table:
   `alone` run below on the same HTML, in the first run, outside the timings;
 * `ours s`, the median seconds of the whole PDF stage as `liftplan build` runs it
   (pdf_html + render_pdf: Jinja, the restricted URL fetcher, the logged errors), and
-  `alone s`, WeasyPrint's defaults (HTML().render().write_pdf()) on the same HTML.
+  `alone s`, WeasyPrint's defaults on the same HTML, writing the same tagged PDF
+  (HTML().render().write_pdf(pdf_tags=True)).
   Target: ours/alone at most 1.25;
 * the old layout (bench/old_layout: templates/pdf.html and assets/pdf.css of commit
   43c8a32, a week a page or more with a "log row" a set) through the same stage as
@@ -147,12 +148,13 @@ def old(env: jinja2.Environment, plan: Plan, page_size: str) -> Output:
 
 def alone_document(html: str) -> tuple[Output, Any]:
     """WeasyPrint with its defaults (its own URL fetcher, no log handler) on the same HTML,
-    and the laid-out document, whose boxes the fill is read from."""
+    writing the same tagged PDF as render_pdf (so ours/alone is liftplan's wrapping, not
+    the tags), and the laid-out document, whose boxes the fill is read from."""
     import weasyprint
 
     base = data_dir("templates").resolve().as_uri() + "/"
     document = weasyprint.HTML(string=html, base_url=base).render()
-    data = document.write_pdf()
+    data = document.write_pdf(pdf_tags=True)
     assert isinstance(data, bytes)
     return Output(data, len(document.pages)), document
 

@@ -28,7 +28,13 @@ import jinja2
 from generator.errors import Failure
 from generator.plan.values import Plan, PlannedWeek
 from generator.publish.paper import PAGE_SIZES
-from generator.publish.sheet import maxes_view, sheet_exercise, week_sheets
+from generator.publish.sheet import (
+    column_width,
+    maxes_view,
+    placed,
+    sheet_exercise,
+    week_sheets,
+)
 from generator.publish.templates import render
 from generator.publish.views import Volume, pdf_volumes, program_view, week_view
 
@@ -77,7 +83,9 @@ def _printed_week(plan: Plan, week: PlannedWeek, page_size: str) -> dict[str, An
     for shown, session in zip(view["sessions"], week.sessions, strict=True):
         shown["done_on"] = f"{session.logged.date:%d %b}" if session.logged is not None else ""
         for exercise_view, exercise in zip(shown["exercises"], session.exercises, strict=True):
-            exercise_view["sheet"] = sheet_exercise(plan, exercise)
+            sheet = sheet_exercise(plan, exercise)
+            sheet["sets"] = placed(sheet["cells"], sheet["noted"], column_width(page_size))
+            exercise_view["sheet"] = sheet
     view["sheets"] = week_sheets(view["sessions"], page_size, len(week.skipped))
     return view
 

@@ -4,15 +4,20 @@ and a week cut into as few pages as it needs, evenly.
 The prescription is printed once, in the boxes' labels ("47.5 x 5+", with a
 multiplication sign, and "65% TM" beneath), not as a line and again as a table. Each
 set has a box for what was done: the weight (not for bodyweight work), the reps or
-seconds, and the RPE only where the spec asks for effort. The page layout is
-WeasyPrint's; this module only decides where a long week breaks into pages, from the
-heights the print stylesheet gives each part (kept in step with
-templates/assets/pdf.css) and the font's own widths, so that a week of a page and a
-sliver is printed as two even pages instead.
+seconds, and the RPE only where the spec asks for effort.
+
+This module lays the week out from the heights the print stylesheet gives each part
+(kept in step with templates/assets/pdf.css) and the fonts' own widths: which sessions go
+on which page (so that a week of a page and a sliver prints as two even pages), where a
+column breaks (so a session's heading is never left at a column's foot, and a session
+that runs on is headed again), and where each set's label and boxes sit in its row.
+WeasyPrint does the rest; a row of labels is one line of monospaced text and a row of
+boxes one small picture, which it lays out several times faster than a box each.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,11 +36,12 @@ from generator.wording import (
     rounded,
 )
 
-# Between a load and its reps: a multiplication sign in thin spaces.
-TIMES = "\u2009\u00d7\u2009"
+# Between a load and its reps: a multiplication sign in narrow spaces that do not break.
+TIMES = "\u202f\u00d7\u202f"
 # Heights in mm, as pdf.css lays them out (line heights of 9 pt text at 1.25, boxes 6.5 mm).
 LINE = 4.0
-HEADING = 6.5  # a session's heading row
+HEADING = 6.5  # a session's heading of one line, with its rule
+HEADING_LINE = 4.6  # a further line of it (10 pt at 1.3)
 DONE_ROW = 8.5  # the session's date done, bodyweight and note boxes
 LABEL = 4.0  # a set's label above its boxes
 BOX = 7.6  # a set's boxes and the gap below them
@@ -51,6 +57,8 @@ REPS_BOX = 8.0
 RPE_BOX = 7.0
 BOX_GAP = 0.6
 CELL_GAP = 1.4
+# A character of 9 pt DejaVu Sans Mono, the labels' font, in mm (0.602 em).
+CHARACTER = 0.60205078125 * 9 * 25.4 / 72
 # Characters of 9 pt DejaVu Sans in a mm of line, about, where the font file is not
 # found; where Debian's fonts-dejavu-core puts it.
 CHARACTERS_PER_MM = 0.6
@@ -70,12 +78,70 @@ class Cell:
     rpe: bool  # a box for the effort
     done: dict[str, str]  # what the log says was done, in the boxes' order
 
-    def width(self) -> float:
-        """The width the set takes in its row, in mm: its boxes, or its label if wider."""
+    def columns(self) -> int:
+        """The characters of the label line the set takes: room for its boxes and a gap,
+        and for its label and a space."""
         boxes = REPS_BOX + (WEIGHT_BOX + BOX_GAP if self.weight else 0)
         boxes += RPE_BOX + BOX_GAP if self.rpe else 0
-        label = max(text_width(self.target, bold=True), text_width(self.note))
-        return round(max(boxes, label) + CELL_GAP, 1)
+        fit = math.ceil(round((boxes + CELL_GAP) / CHARACTER, 6))
+        return max(fit, len(self.target) + 1, len(self.note) + 1)
+
+    def width(self) -> float:
+        """The width the set takes in its row, in mm."""
+        return self.columns() * CHARACTER
+
+
+def placed(cells: Sequence[Cell], noted: bool, width: float) -> dict[str, Any]:
+    """The sets laid out in rows across a column `width` mm wide. Each row is a line of
+    labels in a monospaced font, each padded with spaces to its set's width, over a
+    picture of the boxes (an SVG, positions in mm): one line of text and one picture a
+    row, which WeasyPrint lays out many times faster than a box per label and per box
+    (and it draws an SVG's text a character at a time)."""
+    rows: list[list[Cell]] = []
+    used = 0.0
+    for cell in cells:
+        if not rows or (used and used + cell.width() > width):
+            rows.append([])
+            used = 0.0
+        rows[-1].append(cell)
+        used += cell.width()
+    return {
+        "width": round(width, 2),
+        "height": round(len(rows) * (LABEL * (2 if noted else 1) + BOX), 2),
+        "rows": [_row(row, noted) for row in rows],
+    }
+
+
+def _row(cells: Sequence[Cell], noted: bool) -> dict[str, Any]:
+    """One row of sets: its line of labels and of notes, and the boxes with what the log
+    says was done in them."""
+    boxes, x = [], 0.0
+    for cell in cells:
+        left = x
+        for kind, size in (("weight", WEIGHT_BOX), ("reps", REPS_BOX), ("rpe", RPE_BOX)):
+            if kind == "reps" or getattr(cell, kind):
+                boxes.append({"x": round(left, 2), "width": size, "text": cell.done[kind]})
+                left += size + BOX_GAP
+        x += cell.width()
+    return {
+        "targets": "".join(cell.target.ljust(cell.columns()) for cell in cells).rstrip(),
+        "notes": "".join(cell.note.ljust(cell.columns()) for cell in cells).rstrip()
+        if noted
+        else "",
+        "boxes": boxes,
+        "width": round(x, 2),
+        "alt": _alt(cells),
+    }
+
+
+def _alt(cells: Sequence[Cell]) -> str:
+    """What the picture of a row's boxes says to a screen reader: what is written in
+    them, or what they are for."""
+    done = [" ".join(text for text in cell.done.values() if text) for cell in cells]
+    if any(done):
+        return "Done: " + ", ".join(text or "nothing" for text in done)
+    kinds = ["weight" if cells[0].weight else "", "reps or time", "RPE" if cells[0].rpe else ""]
+    return f"Boxes for {len(cells)} sets: {', '.join(kind for kind in kinds if kind)}"
 
 
 def sheet_exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
@@ -192,19 +258,19 @@ def column_width(page_size: str) -> float:
     return (AREAS[page_size][0] - COLUMN_GAP) / 2
 
 
-def text_lines(text: str, width: float, lead: float = 0.0) -> int:
+def text_lines(text: str, width: float, lead: float = 0.0, bold: bool = False) -> int:
     """How many lines a text takes in a column `width` mm wide, wrapped at spaces as the
     PDF wraps it, by the widths of the font it is printed in; `lead` mm of the first
     line are taken (by a bold name before it). None if empty and nothing leads it."""
     if not text and not lead:
         return 0
-    space = text_width(" ")
+    space = text_width(" ", bold)
     lines = 0
     for paragraph in text.splitlines() or [""]:
         lines += 1
         used, lead = lead, 0.0
         for word in paragraph.split(" "):
-            size = text_width(word)
+            size = text_width(word, bold)
             if used and used + space + size > width:
                 lines += 1 + int(size // width)
                 used = size % width
@@ -244,18 +310,12 @@ def _advances(bold: bool) -> dict[int | None, float] | None:
 
 def exercise_height(view: dict[str, Any], width: float) -> float:
     """The height an exercise's block takes in a column, in mm."""
-    cells: list[Cell] = view["sheet"]["cells"]
-    rows, used = (1 if cells else 0), 0.0
-    for cell in cells:
-        if used and used + cell.width() > width:
-            rows, used = rows + 1, 0.0
-        used += cell.width()
-    cell_height = LABEL * (2 if view["sheet"]["noted"] else 1) + BOX
+    sets = placed(view["sheet"]["cells"], view["sheet"]["noted"], width)
     # The name, in bold, leads the line of how the sets are done.
     how = view["sheet"]["how"]
     lead = text_width(view["name"], bold=True) + (text_width(" · ") if how else 0.0)
     said = text_lines(how, width, lead) + sum(text_lines(text, width) for text in _texts(view))
-    return said * LINE + rows * cell_height + EXERCISE_GAP
+    return said * LINE + float(sets["height"]) + EXERCISE_GAP
 
 
 def _texts(view: dict[str, Any]) -> list[str]:
@@ -278,43 +338,73 @@ def session_blocks(view: dict[str, Any], width: float) -> list[float]:
         for text in (view["logged_note"], view["moved"], view["notes"], *view["extra_done"])
     )
     blocks = [exercise_height(exercise, width) for exercise in view["exercises"]] or [0.0]
-    blocks[0] += HEADING + DONE_ROW + said * LINE
+    blocks[0] += heading_height(view, width, continued=False) + DONE_ROW + said * LINE
     return blocks
 
 
-def columns_used(sessions: Sequence[dict[str, Any]], width: float, height: float) -> int:
-    """How many columns `height` mm high the sessions fill, laid out in turn as the PDF
-    lays them: a block that does not fit moves whole to the next column, where a
-    session's heading is repeated."""
-    columns, used = 1, 0.0
+def heading_text(view: dict[str, Any], continued: bool) -> str:
+    """A session's heading, as its part of a column prints it."""
+    tags = [
+        view["day_type"].upper() if view["day_type"] else "",
+        "MISSED" if view["missed"] else "",
+    ]
+    text = f"{view['heading']} · {view['label']}{' (continued)' if continued else ''}"
+    return " ".join([text, *(tag for tag in tags if tag)])
+
+
+def heading_height(view: dict[str, Any], width: float, continued: bool) -> float:
+    """The height of a session's heading in a column, in mm: 10 pt bold, wrapped."""
+    words = heading_text(view, continued)
+    lines = text_lines(words, width * 9 / 10, bold=True)  # 10 pt is 9 pt in 9/10 the room
+    return HEADING + (lines - 1) * HEADING_LINE
+
+
+def week_columns(
+    sessions: Sequence[dict[str, Any]], width: float, height: float
+) -> list[list[dict[str, Any]]]:
+    """The sessions laid out in turn in columns `height` mm high, as parts: a block that
+    does not fit moves whole to the next column, and the part of a session there is
+    headed again ("continued"). The page breaks its columns where this says, so a
+    session's heading is never left at a column's foot."""
+    columns: list[list[dict[str, Any]]] = [[]]
+    used = 0.0
     for session in sessions:
+        part: dict[str, Any] | None = None
         for index, block in enumerate(session_blocks(session, width)):
             if used and used + block > height:
-                columns, used = columns + 1, (HEADING if index else 0.0)
+                columns.append([])
+                used = heading_height(session, width, continued=True) if index else 0.0
+                part = None
+            if part is None:
+                part = {"session": session, "exercises": [], "continued": index > 0, "last": False}
+                columns[-1].append(part)
+            part["exercises"].extend(session["exercises"][index : index + 1])
             used += block
+        if part is not None:
+            part["last"] = True  # what was done beyond the plan is said after it
         used += SESSION_GAP
     return columns
 
 
 def week_sheets(
     sessions: Sequence[dict[str, Any]], page_size: str, skipped: int = 0
-) -> list[list[dict[str, Any]]]:
-    """A week's sessions cut into pages: one if they fill no more than its two columns,
-    else as few pages as hold them, cut between sessions where the running height
-    passes each even share, so no page is a sliver after a full one."""
+) -> list[list[list[dict[str, Any]]]]:
+    """A week's pages, each as its columns of session parts: one page if the sessions
+    fill no more than two columns, else as few pages as hold them, cut between sessions
+    where the running height passes each even share, so no page is a sliver after a
+    full one."""
     width = column_width(page_size)
     # What the stylesheet's sizes leave out (rounding, borders): a margin for error.
     area = AREAS[page_size][1] * SAFETY
     heights = [sum(session_blocks(session, width)) + SESSION_GAP for session in sessions]
     for count in range(1, len(sessions) + 1):
-        pages = _even(list(sessions), heights, count)
-        if all(
-            columns_used(page, width, area - (WEEK_HEAD + skipped * LINE if at == 0 else CONTINUED))
-            <= 2
-            for at, page in enumerate(pages)
-        ):
+        pages = [
+            week_columns(page, width, area - (WEEK_HEAD + skipped * LINE if at == 0 else CONTINUED))
+            for at, page in enumerate(_even(list(sessions), heights, count))
+        ]
+        if all(len(columns) <= 2 for columns in pages):
             return pages
-    return [[session] for session in sessions]
+    return [week_columns([session], width, area - CONTINUED) for session in sessions]
 
 
 def _even(

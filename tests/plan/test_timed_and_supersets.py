@@ -105,22 +105,22 @@ def test_the_site_and_the_printed_plan_name_the_superset_and_box_the_time(
 
 
 def plank_boxes(data: bytes) -> int:
-    """The boxes drawn for the plank's sets: the 8 mm reps-or-time box of a set with no
-    weight box before it (only the plank has none in SPEC)."""
+    """The boxes drawn for the plank's sets: a row of sets whose 8 mm reps-or-time boxes
+    have no 12 mm weight box (only the plank is unloaded in SPEC). Each row of sets is a
+    picture in mm."""
     count = 0
     for page in PdfReader(io.BytesIO(data)).pages[1:]:
         content = page.get_contents()
         assert content is not None
-        sizes = [
-            round(abs(float(width)) * 25.4 / 96)
-            for width, height in re.findall(
-                rb"-?[\d.]+ -?[\d.]+ (-?[\d.]+) (-?[\d.]+) re\b", content.get_data()
-            )
-            if round(abs(float(height)) * 25.4 / 96 * 2) == 13  # 6.5 mm high
-        ]
-        count += sum(
-            1 for at, size in enumerate(sizes) if size == 8 and (at == 0 or sizes[at - 1] != 12)
-        )
+        rows = content.get_data().split(b"/Figure")
+        for row in rows:
+            widths = [
+                float(width)
+                for width, height in re.findall(rb"-?[\d.]+ -?[\d.]+ ([\d.]+) ([\d.]+) re\b", row)
+                if float(height) == 6.5
+            ]
+            if widths and 12.0 not in widths:
+                count += widths.count(8.0)
     return count
 
 
