@@ -30,6 +30,7 @@ from generator.plan.values import Plan, PlannedWeek
 from generator.publish.paper import PAGE_SIZES
 from generator.publish.sheet import (
     column_width,
+    done_row,
     maxes_view,
     placed,
     sheet_exercise,
@@ -81,7 +82,8 @@ def _printed_week(plan: Plan, week: PlannedWeek, page_size: str) -> dict[str, An
     """A week's page view, each exercise with its boxes, and its sessions in sheets."""
     view = week_view(plan, week)
     for shown, session in zip(view["sessions"], week.sessions, strict=True):
-        shown["done_on"] = f"{session.logged.date:%d %b}" if session.logged is not None else ""
+        done_on = f"{session.logged.date:%d %b}" if session.logged is not None else ""
+        shown["done_row"] = done_row(done_on, shown["logged_note"])
         for exercise_view, exercise in zip(shown["exercises"], session.exercises, strict=True):
             sheet = sheet_exercise(plan, exercise)
             sheet["sets"] = placed(sheet["cells"], sheet["noted"], column_width(page_size))

@@ -50,6 +50,10 @@ SESSION_GAP = 3.0
 WEEK_HEAD = 13.5  # the week's heading and summary line
 CONTINUED = 8.0  # the heading of a week's page after its first
 SAFETY = 0.995
+# Widths in mm of a session's boxes: the date done, bodyweight, a note.
+DATE_BOX = 15.0
+BODYWEIGHT_BOX = 14.0
+NOTE_BOX = 22.0
 # Widths in mm: a column of the page, and a set's boxes (with the gap after them).
 COLUMN_GAP = 6.0
 WEIGHT_BOX = 12.0
@@ -142,6 +146,41 @@ def _alt(cells: Sequence[Cell]) -> str:
         return "Done: " + ", ".join(text or "nothing" for text in done)
     kinds = ["weight" if cells[0].weight else "", "reps or time", "RPE" if cells[0].rpe else ""]
     return f"Boxes for {len(cells)} sets: {', '.join(kind for kind in kinds if kind)}"
+
+
+def fitted(text: str, width: float) -> str:
+    """A text cut to `width` mm with an ellipsis, for a box it must not overrun (the whole
+    note is on the week's page and in plan.json)."""
+    if text_width(text) <= width:
+        return text
+    while text and text_width(text + "\u2026") > width:
+        text = text[:-1]
+    return text.rstrip() + "\u2026"
+
+
+def done_row(done_on: str, note: str) -> dict[str, Any]:
+    """A session's boxes for the date it was done, the lifter's bodyweight and a note, as
+    one picture (positions in mm): labels and boxes side by side, with what the log
+    says in them."""
+    items: list[dict[str, Any]] = []
+    x = 0.0
+    for label, size, text in (
+        ("Date", DATE_BOX, done_on),
+        ("Bodyweight", BODYWEIGHT_BOX, ""),
+        ("Note", NOTE_BOX, note),
+    ):
+        box = round(x + text_width(label) + 0.8, 2)
+        items.append(
+            {
+                "label": label,
+                "x": round(x, 2),
+                "box": box,
+                "width": size,
+                "text": fitted(text, size - 1.6),
+            }
+        )
+        x = box + size + 1.5
+    return {"items": items, "width": round(x - 1.5, 2)}
 
 
 def sheet_exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
