@@ -88,9 +88,9 @@ def index_view(listings: Sequence[Listing]) -> dict[str, Any]:
 
 # The most a printed volume holds, in rows (a set's, an exercise's or a session's; see
 # print_rows): about 90 pages of the two-column week. WeasyPrint holds a whole document's
-# layout in memory until it writes it (some 100 KiB a row), so a long plan is printed in
-# volumes, each laid out on its own: some 650 MiB at most, however long the program
-# (bench/limits.py --pdf).
+# layout in memory until it writes it (some 40 KiB a row), so a long plan is printed in
+# volumes, each laid out on its own: some 300 MiB at most, however long the program
+# (bench/limits.py --pdf: 272 MiB for the longest printable plan).
 VOLUME_ROWS = 6000
 # The most rows one program's PDF may hold, in all its volumes: about 1,500 pages.
 MAX_PRINT_ROWS = 100_000
