@@ -1,9 +1,10 @@
 """The printable plan: one PDF per program (a long one in volumes), laid out by WeasyPrint.
 
-The PDF is the site's content set for paper: a cover with the overview and the chart,
-then a week to a page with boxes to write in what was actually lifted. Weeks are laid
-out as blocks, not tables: WeasyPrint lays out long tables far more slowly, and a
-block that must not be split (an exercise with its rows) moves whole to the next page.
+The PDF is the site's content set for paper: a cover with the maxes, the overview and
+the chart, then each week in two columns with boxes to write in what was actually
+lifted, on as few pages as hold it. Where the week breaks into pages and columns, and
+where each set's boxes sit, is worked out in generator/publish/sheet.py; the blocks
+WeasyPrint lays out are never tables, which it lays out far more slowly.
 
 WeasyPrint may only read what liftplan gives it: data: URLs and files inside the
 template folders. Anything else (another file, the network, a redirect) is refused,
@@ -81,12 +82,13 @@ def pdf_view(plan: Plan, page_size: str = "a4", volume: Volume | None = None) ->
 def _printed_week(plan: Plan, week: PlannedWeek, page_size: str) -> dict[str, Any]:
     """A week's page view, each exercise with its boxes, and its sessions in sheets."""
     view = week_view(plan, week)
+    width = column_width(page_size)
     for shown, session in zip(view["sessions"], week.sessions, strict=True):
         done_on = f"{session.logged.date:%d %b}" if session.logged is not None else ""
         shown["done_row"] = done_row(done_on, shown["logged_note"])
         for exercise_view, exercise in zip(shown["exercises"], session.exercises, strict=True):
             sheet = sheet_exercise(plan, exercise)
-            sheet["sets"] = placed(sheet["cells"], sheet["noted"], column_width(page_size))
+            sheet["sets"] = placed(sheet["cells"], sheet["noted"], width)
             exercise_view["sheet"] = sheet
     view["sheets"] = week_sheets(view["sessions"], page_size, len(week.skipped))
     return view

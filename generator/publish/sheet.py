@@ -348,8 +348,9 @@ def _advances(bold: bool) -> dict[int | None, float] | None:
 
 
 def exercise_height(view: dict[str, Any], width: float) -> float:
-    """The height an exercise's block takes in a column, in mm."""
-    sets = placed(view["sheet"]["cells"], view["sheet"]["noted"], width)
+    """The height an exercise's block takes in a column `width` mm wide (the one its
+    sets were placed in), in mm."""
+    sets = view["sheet"]["sets"]
     # The name, in bold, leads the line of how the sets are done.
     how = view["sheet"]["how"]
     lead = text_width(view["name"], bold=True) + (text_width(" · ") if how else 0.0)
