@@ -16,7 +16,7 @@ from generator.plan.values import Plan
 from generator.publish.templates import render
 from generator.publish.views import Listing, index_view, program_view, week_file, week_view
 
-ASSETS = ("assets/style.css",)
+ASSETS = ("assets/style.css", "assets/charts.css")
 
 
 def program_pages(
