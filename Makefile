@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: site test lint pytest golden bench bench-scale clean
 
 site: $(STAMP)                     ## build every example program in programs/ into output/
-	$(BIN)/liftplan build programs -o output
+	$(BIN)/liftplan build --config site.yaml
 
 test: lint pytest                  ## the whole test suite: ruff, mypy, pytest
 

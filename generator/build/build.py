@@ -104,7 +104,9 @@ def build(
     specs = find_specs(settings.programs)
     output = Path(settings.output)
     templates = Path(settings.templates) if settings.templates else None
-    recipe = Recipe.of(settings.formats, templates, settings.base_url, settings.page_size)
+    recipe = Recipe.of(
+        settings.formats, templates, settings.base_url, settings.page_size, settings.title
+    )
     cache = Path(settings.cache) if settings.cache is not None else None
     check_output(output)
     try:
@@ -162,7 +164,7 @@ def _site_pages(job: Job, results: Sequence[ProgramBuild]) -> tuple[int, list[st
     listings = [result.listing for result in results if result.listing is not None]
     pages = sorted(name for name in written if name.endswith(".html"))
     env = shared_environment(recipe.templates)
-    for relative, data in site_pages(env, listings, pages, recipe.base_url).items():
+    for relative, data in site_pages(env, listings, pages, recipe.base_url, recipe.title).items():
         changed += job.staging.put(relative, data)
         written.append(relative)
     return changed, written

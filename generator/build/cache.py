@@ -104,12 +104,19 @@ class Recipe:
     base_url: str | None
     page_size: str
     templates_key: str
+    title: str | None = None
 
     @classmethod
     def of(
-        cls, formats: Sequence[str], templates: Path | None, base_url: str | None, page_size: str
+        cls,
+        formats: Sequence[str],
+        templates: Path | None,
+        base_url: str | None,
+        page_size: str,
+        title: str | None = None,
     ) -> Recipe:
-        return cls(tuple(formats), templates, base_url, page_size, templates_digest(templates))
+        digest = templates_digest(templates)
+        return cls(tuple(formats), templates, base_url, page_size, digest, title)
 
 
 def format_keys(inputs: Sources, recipe: Recipe) -> dict[str, str]:
@@ -126,6 +133,7 @@ def _covered(form: Format, recipe: Recipe) -> list[str | None]:
         "base_url": recipe.base_url,
         "formats": ",".join(recipe.formats),
         "page_size": recipe.page_size,
+        "title": recipe.title,
     }
     return [values[part] for part in form.covers] + [_version(name) for name in form.versions]
 

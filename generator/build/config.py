@@ -32,6 +32,7 @@ class Settings:
     base_url: str | None = None
     page_size: str = "a4"
     templates: str | None = None
+    title: str | None = None
     # How, not what: worker processes, and the folder of the build cache (None: no cache).
     jobs: int = 1
     cache: str | None = None
@@ -85,4 +86,5 @@ def load_settings(path: str) -> Settings:
         base_url=data.get("base_url"),
         page_size=data.get("page_size"),
         templates=near(data["templates"]) if "templates" in data else None,
+        title=data.get("title"),
     )

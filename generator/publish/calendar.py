@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from icalendar import Calendar, Event
 
 from generator.plan.values import Plan, PlannedSession, PlannedWeek
+from generator.publish.views import session_anchor, week_file
 from generator.wording import exercise_lines, session_name
 
 PRODUCT = "-//liftplan//liftplan//EN"
@@ -49,15 +50,16 @@ def _one_line(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
 
 
-def plan_ics(plan: Plan, previous: Previous) -> str:
+def plan_ics(plan: Plan, previous: Previous, base_url: str | None = None) -> str:
     """The feed's text; the same plan and previous feed give the same bytes."""
-    return b"".join(plan_ics_chunks(plan, previous)).decode("utf-8")
+    return b"".join(plan_ics_chunks(plan, previous, base_url)).decode("utf-8")
 
 
-def plan_ics_chunks(plan: Plan, previous: Previous) -> Iterator[bytes]:
+def plan_ics_chunks(plan: Plan, previous: Previous, base_url: str | None = None) -> Iterator[bytes]:
     """The feed as UTF-8, an event at a time, so a long plan's feed is written as it is
     made instead of held whole as a Calendar of every event. The bytes are those of one
-    Calendar holding the events (the time zone first, as icalendar places it)."""
+    Calendar holding the events (the time zone first, as icalendar places it). With the
+    site's base URL, each event links to its session on the site."""
     program = plan.program
     head = Calendar()
     head.add("prodid", PRODUCT)
@@ -65,7 +67,7 @@ def plan_ics_chunks(plan: Plan, previous: Previous) -> Iterator[bytes]:
     head.add("calscale", "GREGORIAN")
     head.add("method", "PUBLISH")
     head.add("x-wr-calname", _one_line(program.title))
-    events = _events(plan, previous)
+    events = _events(plan, previous, base_url)
     first = next(events, None)
     if first is not None and program.time is not None and program.timezone is not None:
         probe = Calendar()
@@ -85,7 +87,7 @@ def plan_ics_chunks(plan: Plan, previous: Previous) -> Iterator[bytes]:
     yield end
 
 
-def _events(plan: Plan, previous: Previous) -> Iterator[Event]:
+def _events(plan: Plan, previous: Previous, base_url: str | None) -> Iterator[Event]:
     """An event per session, in order, each with its stable UID."""
     program = plan.program
     for week in plan.weeks:
@@ -93,19 +95,32 @@ def _events(plan: Plan, previous: Previous) -> Iterator[Event]:
         for session in week.sessions:
             turns[session.label] = turns.get(session.label, 0) + 1
             uid = f"{program.id}.w{week.number}.{session.label}.{turns[session.label]}@liftplan"
-            yield _event(plan, week, session, uid, previous)
+            url = _session_url(base_url, plan, week, session) if base_url else None
+            yield _event(plan, week, session, uid, previous, url=url)
+
+
+def _session_url(base_url: str, plan: Plan, week: PlannedWeek, session: PlannedSession) -> str:
+    """The session's place on the site: its week's page, at its anchor."""
+    page = f"{plan.program.id}/{week_file(week.number)}#{session_anchor(session)}"
+    return f"{base_url.rstrip('/')}/{page}"
 
 
 def _event(
-    plan: Plan, week: PlannedWeek, session: PlannedSession, uid: str, previous: Previous
+    plan: Plan,
+    week: PlannedWeek,
+    session: PlannedSession,
+    uid: str,
+    previous: Previous,
+    *,
+    url: str | None = None,
 ) -> Event:
     program = plan.program
     summary = _summary(plan, week, session)
     description = _description(plan, week, session)
     start = _start(plan, session)
-    content = hashlib.sha256(f"{summary}\n{start.isoformat()}\n{description}".encode()).hexdigest()[
-        :16
-    ]
+    # A changed link is a changed event too (its SEQUENCE rises); no link hashes as before.
+    linked = f"{summary}\n{start.isoformat()}\n{description}" + (f"\n{url}" if url else "")
+    content = hashlib.sha256(linked.encode()).hexdigest()[:16]
     sequence, old_content = previous.get(uid, (0, content))
     event = Event()
     event.add("uid", uid)
@@ -117,6 +132,8 @@ def _event(
         event.add("dtend", start + datetime.timedelta(days=1))
     event.add("summary", summary)
     event.add("description", description)
+    if url is not None:
+        event.add("url", url)
     event.add("sequence", sequence + 1 if old_content != content else sequence)
     event.add(CONTENT, content)
     return event

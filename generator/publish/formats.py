@@ -28,8 +28,8 @@ Content = bytes | Iterable[bytes]
 
 # What a format's cache key may cover besides liftplan's code and the program's own
 # files: the templates (the user's folder, the built-in one, the Jinja2 version), the
-# base URL, which formats are built beside it, and the page size.
-Covered = Literal["templates", "base_url", "formats", "page_size"]
+# base URL, which formats are built beside it, the page size and the site's title.
+Covered = Literal["templates", "base_url", "formats", "page_size", "title"]
 
 
 class Options(Protocol):
@@ -43,6 +43,8 @@ class Options(Protocol):
     def base_url(self) -> str | None: ...
     @property
     def page_size(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -92,7 +94,7 @@ def _html(plan: Plan, options: Options, previous: bytes | None) -> Made:
     from generator.publish.templates import shared_environment
 
     env = shared_environment(options.templates)
-    pages = program_pages(env, plan, options.base_url, options.formats)
+    pages = program_pages(env, plan, options.base_url, options.formats, options.title)
     return Made((relative, page.encode("utf-8")) for relative, page in pages)
 
 
@@ -117,7 +119,8 @@ def _ics(plan: Plan, options: Options, previous: bytes | None) -> Made:
     """The calendar feed, its sequence numbers continuing the previous feed's."""
     from generator.publish.calendar import plan_ics_chunks, previous_events
 
-    return Made([(ICS.path(plan.program.id), plan_ics_chunks(plan, previous_events(previous)))])
+    chunks = plan_ics_chunks(plan, previous_events(previous), options.base_url)
+    return Made([(ICS.path(plan.program.id), chunks)])
 
 
 def _json(plan: Plan, options: Options, previous: bytes | None) -> Made:
@@ -132,7 +135,7 @@ def _csv(plan: Plan, options: Options, previous: bytes | None) -> Made:
     return Made([(CSV.path(plan.program.id), plan_csv_chunks(plan))])
 
 
-HTML = Format("html", "index.html", "", _html, covers=("templates", "base_url", "formats"))
+HTML = Format("html", "index.html", "", _html, covers=("templates", "base_url", "formats", "title"))
 PDF = Format(
     "pdf",
     "plan.pdf",
@@ -146,6 +149,7 @@ ICS = Format(
     "plan.ics",
     "Calendar feed (iCalendar)",
     _ics,
+    covers=("base_url",),
     versions=("icalendar",),
     over_previous=True,
 )

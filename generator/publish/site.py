@@ -16,7 +16,7 @@ from generator.plan.values import Plan
 from generator.publish.templates import render
 from generator.publish.views import Listing, index_view, program_view, week_file, week_view
 
-ASSETS = ("assets/style.css", "assets/charts.css")
+ASSETS = ("assets/style.css", "assets/charts.css", "assets/today.js", "assets/favicon.svg")
 
 
 def program_pages(
@@ -24,16 +24,21 @@ def program_pages(
     plan: Plan,
     base_url: str | None = None,
     formats: Sequence[str] = (),
+    site_title: str | None = None,
 ) -> Iterator[tuple[str, str]]:
     """A program's pages with their paths relative to the site's root, each rendered as
     it is asked for (a long plan's pages are written one at a time, never held together);
     the overview links to the files of the other `formats` built beside it."""
     folder = plan.program.id
     path = f"{folder}/index.html"
-    yield path, render(env, "program.html", _canonical(program_view(plan, formats), base_url, path))
+    overview = program_view(plan, formats)
+    yield path, render(env, "program.html", _site(overview, base_url, path, site_title))
     for week in plan.weeks:
         path = f"{folder}/{week_file(week.number)}"
-        yield path, render(env, "week.html", _canonical(week_view(plan, week), base_url, path))
+        yield (
+            path,
+            render(env, "week.html", _site(week_view(plan, week), base_url, path, site_title)),
+        )
 
 
 def site_pages(
@@ -41,9 +46,10 @@ def site_pages(
     listings: Sequence[Listing],
     pages: Sequence[str],
     base_url: str | None = None,
+    site_title: str | None = None,
 ) -> dict[str, bytes]:
     """The index of programs, the assets every page uses, and with a base URL a sitemap."""
-    index = _canonical(index_view(listings), base_url, "index.html")
+    index = _site(index_view(listings, site_title or ""), base_url, "index.html", site_title)
     files = {"index.html": render(env, "index.html", index).encode("utf-8")}
     for asset in ASSETS:
         files[asset] = asset_text(env, asset).encode("utf-8")
@@ -59,10 +65,14 @@ def asset_text(env: jinja2.Environment, name: str) -> str:
     return source
 
 
-def _canonical(context: dict[str, Any], base_url: str | None, path: str) -> dict[str, Any]:
-    """With a base URL, a page names its one true address (the only absolute link)."""
+def _site(
+    context: dict[str, Any], base_url: str | None, path: str, site_title: str | None
+) -> dict[str, Any]:
+    """What a page takes from the site: its title, and with a base URL the page's one true
+    address (the only absolute link)."""
     if base_url is not None:
         context["canonical"] = base_url.rstrip("/") + "/" + path
+    context["site_title"] = site_title or ""
     return context
 
 

@@ -6,6 +6,7 @@ every link made relative here, so a template override cannot get a plan wrong.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,10 +16,12 @@ from generator.plan.values import (
     Plan,
     PlannedExercise,
     PlannedSession,
+    PlannedSet,
     PlannedWeek,
 )
 from generator.publish.charts import progress_chart, volume_chart
 from generator.publish.formats import downloadable, named
+from generator.spec.notation import format_duration
 from generator.wording import (
     band_tension,
     describe_sets,
@@ -26,10 +29,14 @@ from generator.wording import (
     group_sets,
     json_number,
     kind_words,
+    load_label,
     logged_done,
     logged_set,
     logged_sets_brief,
     logged_weight,
+    percent_label,
+    reps_words,
+    rounded,
     session_name,
     set_target,
     shifted_text,
@@ -40,9 +47,24 @@ from generator.wording import (
 )
 
 
-def page(title: str, root: str) -> dict[str, Any]:
-    """What every page's base template needs: its title, the way back to the root."""
-    return {"title": title, "root": root, "lang": "en", "canonical": None}
+def page(title: str, root: str, description: str = "") -> dict[str, Any]:
+    """What every page's base template needs: its title, the way back to the root, and
+    what a search result or a shared link says of it (one line, at most 300 characters)."""
+    line = " ".join(description.split())
+    if len(line) > DESCRIPTION_LENGTH:
+        line = line[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return {
+        "title": title,
+        "root": root,
+        "lang": "en",
+        "canonical": None,
+        "description": line,
+        "site_title": "",
+    }
+
+
+# What a page's <meta name="description"> holds at most: search engines show some 160.
+DESCRIPTION_LENGTH = 300
 
 
 def week_file(number: int) -> str:
@@ -66,17 +88,23 @@ def listing(plan: Plan) -> Listing:
     return Listing(plan.program.id, plan.program.title, plan.program.athlete, span)
 
 
-def index_view(listings: Sequence[Listing]) -> dict[str, Any]:
+def index_view(listings: Sequence[Listing], site_title: str = "") -> dict[str, Any]:
+    """The index: programs grouped by athlete (alphabetically, the programs of no named
+    athlete last), so a coach's site reads as a roster."""
+    groups: dict[str, list[dict[str, str]]] = {}
+    order = sorted(
+        listings, key=lambda entry: (not entry.athlete, entry.athlete.casefold(), entry.id)
+    )
+    for entry in order:
+        groups.setdefault(entry.athlete, []).append(
+            {"title": entry.title, "href": f"{entry.id}/index.html", "span": entry.span}
+        )
+    count = len(listings)
     return {
-        **page("Programs", ""),
-        "programs": [
-            {
-                "title": entry.title,
-                "athlete": entry.athlete,
-                "href": f"{entry.id}/index.html",
-                "span": entry.span,
-            }
-            for entry in sorted(listings, key=lambda entry: entry.id)
+        **page(site_title or "Programs", "", f"{count} training program{'s' * (count != 1)}"),
+        "heading": site_title or "Programs",
+        "groups": [
+            {"athlete": athlete, "programs": programs} for athlete, programs in groups.items()
         ],
     }
 
@@ -172,7 +200,9 @@ def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
     """The overview; `formats` are the files built beside it, which it links to."""
     program = plan.program
     return {
-        **page(program.title, "../"),
+        **page(
+            program.title, "../", program.description or f"{program.title}: {listing(plan).span}"
+        ),
         "program": {
             "title": program.title,
             "athlete": program.athlete,
@@ -196,36 +226,72 @@ def program_view(plan: Plan, formats: Sequence[str] = ()) -> dict[str, Any]:
         "chart": volume_chart(plan),
         "progress": progress_chart(plan),
         "downloads": _downloads(plan, formats),
-        "weeks": [
-            {
-                "number": week.number,
-                "href": week_file(week.number),
-                "phase": week.phase,
-                "dates": f"{week.start:%d %b} to {week.end:%d %b}",
-                "deload": week.deload,
-                "sessions": [_calendar_line(session) for session in week.sessions],
-                "days": _calendar_days(week),
-            }
-            for week in plan.weeks
-        ],
+        "weeks": [_calendar_week(week) for week in plan.weeks],
+        "first": {
+            "date": plan.weeks[0].start.isoformat(),
+            "text": f"{plan.weeks[0].start:%a %d %b}",
+        },
+        "last": {
+            "date": plan.weeks[-1].end.isoformat(),
+            "text": f"{plan.weeks[-1].end:%a %d %b %Y}",
+        },
     }
+
+
+def _calendar_week(week: PlannedWeek) -> dict[str, Any]:
+    """A week of the overview's calendar: its heading and a cell a day, each session a
+    link to its place on the week's page. The dates are data for the page's script,
+    which marks today and links to this week (the build itself knows no today)."""
+    sessions: dict[datetime.date, list[PlannedSession]] = {}
+    for session in week.sessions:
+        sessions.setdefault(session.date, []).append(session)
+    skipped = {skip.date: skip for skip in week.skipped}
+    days = []
+    for offset in range((week.end - week.start).days + 1):
+        day = week.start + datetime.timedelta(days=offset)
+        skip = skipped.get(day)
+        days.append(
+            {
+                "date": day.isoformat(),
+                "weekday": f"{day:%a}",
+                "day": str(day.day),
+                "sessions": [_calendar_session(week, s) for s in sessions.get(day, [])],
+                "skipped": f"{day:%a %d %b}: " + shifted_text(skip)
+                if skip is not None and skip.outcome == "shifted"
+                else "",
+            }
+        )
+    return {
+        "number": week.number,
+        "href": week_file(week.number),
+        "phase": week.phase,
+        "dates": f"{week.start:%d %b} to {week.end:%d %b}",
+        "start": week.start.isoformat(),
+        "end": week.end.isoformat(),
+        "deload": week.deload,
+        "days": days,
+        "sessions": [_calendar_line(session) for session in week.sessions],
+    }
+
+
+def _calendar_session(week: PlannedWeek, session: PlannedSession) -> dict[str, str]:
+    state = "done" if session.logged is not None else "missed" if session.missed else ""
+    return {
+        "href": f"{week_file(week.number)}#{session_anchor(session)}",
+        "name": _calendar_line(session),
+        "title": session_name(session),
+        "label": session.label,
+        "state": state,
+    }
+
+
+def session_anchor(session: PlannedSession) -> str:
+    """A session's id on its week's page: its date and label, unique in the plan."""
+    return f"{session.date.isoformat()}-{session.label}"
 
 
 def _calendar_line(session: PlannedSession) -> str:
     return f"{session.date:%a %d %b}: {session_name(session)}" + _logged_mark(session)
-
-
-def _calendar_days(week: PlannedWeek) -> list[str]:
-    """The calendar's lines for a week: its sessions, and in date order among them the
-    training days that passed with a session due under the shift rule (a week's
-    `sessions` stay the sessions alone, for those who count them)."""
-    lines = [(session.date, _calendar_line(session)) for session in week.sessions]
-    lines += [
-        (skip.date, f"{skip.date:%a %d %b}: " + shifted_text(skip))
-        for skip in week.skipped
-        if skip.outcome == "shifted"
-    ]
-    return [line for _, line in sorted(lines, key=lambda pair: pair[0])]
 
 
 def _logged_mark(session: PlannedSession) -> str:
@@ -240,7 +306,13 @@ def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
     previous = week.number - 1 if week.number > 1 else None
     following = week.number + 1 if week.number < len(plan.weeks) else None
     return {
-        **page(f"{program.title}: week {week.number}", "../"),
+        **page(
+            f"{program.title}: week {week.number}",
+            "../",
+            f"{program.title}, week {week.number} of {len(plan.weeks)}: {week.phase}, "
+            f"{week.start:%d %b} to {week.end:%d %b %Y}. "
+            f"{week_summary(week.summary, program.units)}.",
+        ),
         "program": {"title": program.title, "athlete": program.athlete},
         "week": {
             "number": week.number,
@@ -262,7 +334,8 @@ def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
 def _session(plan: Plan, session: PlannedSession) -> dict[str, Any]:
     heading = f"{session.date:%A %d %B}"
     return {
-        "id": f"{session.date.isoformat()}-{session.label}",
+        "id": session_anchor(session),
+        "date": session.date.isoformat(),
         "heading": heading,
         "label": session.title or f"Session {session.label}",
         "day_type": f"{session.day_type} day" if session.day_type else "",
@@ -308,7 +381,7 @@ def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
         ),
         "warmup": warmup_text(exercise, units),
         "lines": [
-            describe_sets(group, units, exercise)
+            set_line(group, units, exercise)
             for group in group_sets([s for s in exercise.sets if s.kind != "warmup"])
         ],
         "log_rows": _log_rows(exercise, units),
@@ -317,6 +390,34 @@ def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
         "notes": exercise.notes,
         "status": exercise.status,
         "cues": list(exercise.cues),
+    }
+
+
+def set_line(group: list[PlannedSet], units: str, exercise: PlannedExercise) -> dict[str, Any]:
+    """A run of identical sets as the week page sets it out, in the order a lifter needs
+    it between sets: the load (large), how many of how many reps, then the share of the max
+    it came from, what loads the bar (plates per side) and how the sets are done (effort,
+    tempo, rest). `text` is the whole line in words, as the other outputs say it."""
+    first = group[0]
+    how = []
+    if first.percent is not None:
+        how.append(percent_label(first))
+    if first.plates:
+        how.append("per side " + " + ".join(rounded(p) for p in first.plates))
+    if first.rpe is not None:
+        how.append(f"RPE {rounded(first.rpe)}")
+    if first.rir is not None:
+        how.append(f"RIR {first.rir}")
+    if first.tempo:
+        how.append(f"tempo {first.tempo}")
+    if first.rest:
+        how.append(f"rest {format_duration(first.rest)}")
+    return {
+        "kind": kind_words(first.kind),
+        "load": load_label(first.load, units, exercise),
+        "reps": f"{len(group)} \u00d7 {reps_words(first)}",
+        "details": how,
+        "text": describe_sets(group, units, exercise),
     }
 
 

@@ -91,10 +91,10 @@ def test_a_changed_template_rebuilds_the_pages_of_every_program_and_nothing_else
     assert set(again.rendered) == {(spec.stem, "html") for spec in PROGRAMS.glob("*.yaml")}
 
 
-def test_the_base_url_and_the_formats_built_rebuild_the_pages_only(specs: Path) -> None:
+def test_the_base_url_and_the_formats_built_rebuild_the_pages_and_feed_only(specs: Path) -> None:
     run(specs)
     moved = run(specs, base_url="https://example.org/plans/")
-    assert {name for _, name in moved.rendered} == {"html"}
+    assert {name for _, name in moved.rendered} == {"html", "ics"}  # events link to the pages
     fewer = run(specs, ("html", "json"), base_url="https://example.org/plans/")
     assert {name for _, name in fewer.rendered} == {"html"}  # the overview links to fewer files
     assert not (specs.parent / "out" / "hip-thrust-12wk" / "plan.ics").exists()

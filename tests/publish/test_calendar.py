@@ -82,3 +82,27 @@ def test_all_day_events_without_a_time(tmp_path: Path) -> None:
     text = (tmp_path / "out" / "home-dumbbells" / "plan.ics").read_text(encoding="utf-8")
     assert "DTSTART;VALUE=DATE:" in text
     assert "VTIMEZONE" not in text
+
+
+def test_with_a_base_url_each_event_links_to_its_session_on_the_site(tmp_path: Path) -> None:
+    spec = PROGRAMS / "hip-thrust-12wk.yaml"
+    base = "https://plans.example.org/sam/"
+    build(Settings([str(spec)], tmp_path / "out", ["html", "ics"], base_url=base))
+    plan = plan_from_file(spec)
+    calendar = Calendar.from_ical((tmp_path / "out" / spec.stem / "plan.ics").read_bytes())
+    linked = 0
+    for event in calendar.walk("VEVENT"):
+        url = str(event["URL"])
+        assert url.startswith(base + "hip-thrust-12wk/week-"), url
+        page, _, anchor = url.removeprefix(base).partition("#")
+        # The page the link names is built, and has the session's date at that anchor.
+        html = (tmp_path / "out" / page).read_text(encoding="utf-8")
+        assert f'id="{anchor}" data-date="{str(event.decoded("DTSTART"))[:10]}"' in html
+        linked += 1
+    assert linked == len(plan.sessions)
+
+
+def test_without_a_base_url_events_carry_no_link(tmp_path: Path) -> None:
+    build(Settings([str(PROGRAMS / "hip-thrust-12wk.yaml")], tmp_path / "out", ["ics"]))
+    feed = (tmp_path / "out" / "hip-thrust-12wk" / "plan.ics").read_bytes()
+    assert all("URL" not in event for event in Calendar.from_ical(feed).walk("VEVENT"))

@@ -14,17 +14,29 @@ from generator.build.build import build
 from generator.build.config import Settings
 from tests.support.golden import golden_site
 from tests.support.paths import LIFTPLAN, PROGRAMS, example_programs
+from tests.support.plans import plan_from_file
 
 
 class Links(HTMLParser):
+    """A page's links and the ids a link's #fragment may land on."""
+
     def __init__(self) -> None:
         super().__init__()
         self.links: list[str] = []
+        self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if name in ("href", "src") and value:
                 self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+def _ids(page: Path) -> set[str]:
+    parser = Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.ids
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +63,9 @@ def test_every_program_has_an_overview_and_a_page_a_week(site: Path) -> None:
 
 
 def test_every_local_link_is_relative_and_resolves(site: Path) -> None:
+    plans = [plan_from_file(spec) for spec in example_programs()]
     pages = sorted(site.rglob("*.html"))
+    anchored = 0
     for page in pages:
         parser = Links()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -60,9 +74,15 @@ def test_every_local_link_is_relative_and_resolves(site: Path) -> None:
                 continue
             assert not link.startswith("/"), f"{page}: {link}"
             assert "://" not in link, f"{page}: {link}"
-            target = (page.parent / link.split("#")[0]).resolve()
+            path, _, fragment = link.partition("#")
+            target = (page.parent / path).resolve() if path else page.resolve()
             assert target.is_file(), f"{page}: {link}"
             assert site.resolve() in target.parents
+            if fragment:  # a session in the calendar, the calendar from the top
+                assert fragment in _ids(target), f"{page}: {link}: no such id"
+            anchored += bool(fragment)
+    # Every session in the examples is linked from its program's calendar.
+    assert anchored > sum(len(week.sessions) for plan in plans for week in plan.weeks)
 
 
 def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
@@ -80,7 +100,9 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert len(pages) > 5
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert "<script" not in text
+        # The one script is the site's own, which marks today (see assets/today.js).
+        ours = text.count('<script src="../assets/today.js" defer></script>')
+        assert text.count("<script") == ours, page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (tmp_path / "out" / "index.html").read_text(
         encoding="utf-8"
     )

@@ -8,6 +8,7 @@ import jinja2
 import pytest
 
 from generator.publish.templates import environment, render
+from generator.publish.views import page
 
 
 def test_autoescape_is_on_for_html(tmp_path: Path) -> None:
@@ -29,7 +30,7 @@ def test_a_user_template_overrides_and_extends_the_builtin(tmp_path: Path) -> No
         '{% extends "liftplan/base.html" %}{% block footer %}Coach Alex{% endblock %}\n',
         encoding="utf-8",
     )
-    context = {"title": "T", "root": "", "canonical": None, "lang": "en"}
+    context = page("T", "")
     mine = render(environment(tmp_path), "base.html", context)
     theirs = render(environment(), "base.html", context)
     assert "Coach Alex" in mine

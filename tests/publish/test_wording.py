@@ -96,7 +96,11 @@ def test_a_set_reads_alike_in_show_the_site_the_calendar_and_the_csv() -> None:
     shown = show_plan(plan, week=1)
     page = week_view(plan, week)["sessions"][0]["exercises"][0]
     assert line in shown
-    assert line in page["lines"]
+    # The site sets the same line out in parts: the load, the sets of reps, the details.
+    parts = page["lines"][0]
+    assert parts["text"] == line
+    assert f"@ {parts['load']} ({parts['details'][0]})" in line
+    assert parts["reps"].replace("\u00d7", "x") in line
     feed = Calendar.from_ical(plan_ics(plan, {}))
     assert line in str(feed.walk("VEVENT")[0]["DESCRIPTION"])
     assert f",{rounded(work[0].load)},{plan.program.units}," in plan_csv(plan)  # type: ignore[arg-type]
