@@ -36,3 +36,15 @@ def schema(name: str) -> dict[str, Any]:
 def schema_text(name: str) -> str:
     """A shipped schema exactly as published, for `liftplan schema`."""
     return (data_dir("schemas") / f"{name}.schema.json").read_text(encoding="utf-8")
+
+
+CSV_TABLE = "plan-csv.table.json"
+
+
+@cache
+def csv_table() -> dict[str, Any]:
+    """plan.csv's columns and their types, as a Frictionless Table Schema: the one place
+    they are written down, for people and for the code that writes the file."""
+    with open(data_dir("schemas") / CSV_TABLE, encoding="utf-8") as handle:
+        loaded: dict[str, Any] = json.load(handle)
+    return loaded

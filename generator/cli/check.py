@@ -156,11 +156,17 @@ def show(spec: str, week: int | None, strict: bool) -> None:
 @click.option("--plan", "which", flag_value="plan", help="The schema of the plan JSON instead.")
 @click.option("--log", "which", flag_value="log", help="The schema of training logs instead.")
 @click.option("--site", "which", flag_value="site", help="The schema of site config files instead.")
+@click.option(
+    "--csv", "which", flag_value="csv", help="plan.csv's columns (a Frictionless Table Schema)."
+)
 def schema(which: str | None) -> None:
     """Print the JSON Schema (draft-07) specs are checked against, or that of plans, logs
-    or site config files."""
-    from generator.resources import schema_text
+    or site config files, or the types of plan.csv's columns."""
+    from generator.resources import CSV_TABLE, data_dir, schema_text
 
+    if which == "csv":
+        click.echo((data_dir("schemas") / CSV_TABLE).read_text(encoding="utf-8"), nl=False)
+        return
     click.echo(schema_text(which or "program"), nl=False)
 
 

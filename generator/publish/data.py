@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.log.values import LoggedSet
 from generator.plan.values import Plan, PlannedExercise, PlannedSession, PlannedSet, PlannedWeek
+from generator.resources import csv_table
 from generator.wording import json_number, json_percent
 
 PLAN_FORMAT = "liftplan-plan/3"
@@ -250,54 +251,14 @@ _LITERALS = {None: "null", True: "true", False: "false"}
 _string = json.encoder.encode_basestring
 
 
-CSV_COLUMNS = (
-    "date",
-    "week",
-    "phase",
-    "session",
-    "day_type",
-    "exercise",
-    "name",
-    "superset",
-    "set",
-    "kind",
-    "reps",
-    "reps_max",
-    "seconds",
-    "load",
-    "unit",
-    "percent",
-    "rpe",
-    "rir",
-    "tempo",
-    "rest",
-    "plates",
-    "done_reps",
-    "done_seconds",
-    "done_load",
-    "done_rpe",
-)
-
-# The columns that hold numbers, written as they are: a spreadsheet must read -2.5 as a
-# number, not as the text '-2.5. Every other column is text and goes through
-# spreadsheet_text, so a column added later is guarded unless it is listed here.
+# The columns, in order, and those that hold numbers, from plan.csv's Table Schema
+# (schemas/plan-csv.table.json), where each column's one type is written down. Numbers are
+# written as they are: a spreadsheet must read -2.5 as a number, not as the text '-2.5.
+# Every other column is text and goes through spreadsheet_text, so a column added later
+# is guarded unless the schema makes it a number.
+CSV_COLUMNS = tuple(field["name"] for field in csv_table()["fields"])
 CSV_NUMBERS = frozenset(
-    {
-        "week",
-        "set",
-        "reps",
-        "reps_max",
-        "seconds",
-        "load",
-        "percent",
-        "rpe",
-        "rir",
-        "rest",
-        "done_reps",
-        "done_seconds",
-        "done_load",
-        "done_rpe",
-    }
+    field["name"] for field in csv_table()["fields"] if field["type"] in ("integer", "number")
 )
 _CSV_TEXT = tuple(column not in CSV_NUMBERS for column in CSV_COLUMNS)
 
@@ -333,7 +294,7 @@ def plan_csv_chunks(plan: Plan) -> Iterator[bytes]:
     """plan.csv as UTF-8, the header and then a week at a time, so it is written as it is
     made and its memory does not grow with the plan."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow(CSV_COLUMNS)
     for week in plan.weeks:
         _week_rows(writer, week, plan.program.units)
@@ -371,11 +332,12 @@ def _week_rows(writer: Any, week: PlannedWeek, units: str) -> None:
                         _cell(row["load"]),
                         units,
                         _cell(row["percent"]),
+                        row["percent_of"] or "",
                         _cell(row["rpe"]),
                         _cell(row["rir"]),
                         planned.tempo or "",
                         _cell(row["rest"]),
-                        "+".join(str(plate) for plate in row["plates"] or []),
+                        _plates(row["plates"]),
                         logged.reps if logged is not None else "",
                         _cell(logged.seconds) if logged is not None else "",
                         _cell(json_number(logged.load)) if logged is not None else "",
@@ -388,9 +350,10 @@ def _write(writer: Any, row: list[Any]) -> None:
     """Write a row of CSV_COLUMNS with its text cells made safe for spreadsheets
     (spreadsheet_text) and every line break in its texts as \\n.
 
-    The writer ends rows with \\n, so it quotes a field holding \\n but not one holding a
-    lone \\r, which every CSV reader takes for the end of the row. Guarding comes first,
-    so a text that starts with \\r is guarded before the \\r becomes \\n.
+    A field holding a line break is quoted (the writer quotes any field with a character
+    of its CRLF row ending); a lone \\r becomes \\n all the same, as readers that split
+    lines before parsing take it for the end of the row. Guarding comes first, so a text
+    that starts with \\r is guarded before the \\r becomes \\n.
     """
     writer.writerow(
         [
@@ -402,6 +365,16 @@ def _write(writer: Any, row: list[Any]) -> None:
 
 def _text_cell(cell: str) -> str:
     return spreadsheet_text(cell).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _plates(plates: list[int | float] | None) -> str:
+    """The plates per side as a JSON array, so the column is text in every row (a lone
+    plate, 20, would read as a number) and the bar alone ([]) differs from no bar ("").
+
+    >>> _plates([25, 10]), _plates([20]), _plates([]), _plates(None)
+    ('[25, 10]', '[20]', '[]', '')
+    """
+    return "" if plates is None else "[" + ", ".join(map(str, plates)) + "]"
 
 
 def _cell(value: Any) -> str:

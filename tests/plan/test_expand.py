@@ -314,9 +314,10 @@ def test_show_and_build_commands(tmp_path: object) -> None:
         text=True,
         check=True,
     )
-    # The overview and 16 week pages, plan.json, plan.csv and plan.ics, the site index and CSS.
+    # The overview and 16 week pages, plan.json, plan.csv and plan.ics, the site index and
+    # its four assets (the stylesheet, the charts' stylesheet, the script and the favicon).
     assert re.fullmatch(
-        rf"built 1 program: 22 files \(22 changed\) in [\d.]+ s, into {re.escape(str(out))}\n",
+        rf"built 1 program: 25 files \(25 changed\) in [\d.]+ s, into {re.escape(str(out))}\n",
         built.stderr,
     ), built.stderr
     written = (out / "five-three-one" / "plan.json").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 import random
+import re
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -272,9 +273,24 @@ def test_missed_days_at_the_end_push_sessions_past_the_last_week(tmp_path: Path)
         "the plan moved on one training day</p>"
     ) in page
     overview = (folder / "index.html").read_text(encoding="utf-8")
-    assert "<li>Mon 25 Jan: session B</li>" in overview
-    assert "<li>Wed 27 Jan: session A</li>" in overview
-    assert overview.index("<li>Mon 18 Jan: missed") < overview.index("<li>Fri 22 Jan: session A")
+    # The calendar's row for week 3 has a cell for each of its ten days, in order: the two
+    # days that passed, then the sessions, each linked to its place on the week's page.
+    row = overview[overview.index('data-href="week-03.html"') :]
+    row = row[: row.index("</ol>")]
+    cells = re.findall(
+        r'<li class="day([^"]*)" data-date="2027-01-(\d\d)"(?: title="([^"]*)")?', row
+    )
+    assert [date for _, date, _ in cells] == [f"{d}" for d in range(18, 28)]
+    marked = {date: (kind.strip(), title) for kind, date, title in cells if kind.strip()}
+    assert marked["18"] == (
+        "skipped",
+        "Mon 18 Jan: missed (session A was not logged), the plan moved on one training day",
+    )
+    assert marked["20"][0] == "skipped"
+    sessions = {date: kind for date, (kind, _) in marked.items() if kind.startswith("session")}
+    assert sessions == {"22": "session done", "25": "session", "27": "session"}
+    assert 'href="week-03.html#2027-01-25-B" title="Mon 25 Jan: session B"' in row
+    assert 'href="week-03.html#2027-01-27-A" title="Wed 27 Jan: session A"' in row
 
     data = json.loads((folder / "plan.json").read_text(encoding="utf-8"))
     assert list(Draft7Validator(schema("plan")).iter_errors(data)) == []

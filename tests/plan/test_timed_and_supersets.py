@@ -93,7 +93,10 @@ def test_the_site_and_the_printed_plan_name_the_superset_and_box_the_time(
     page = dict(program_pages(environment(), plan, formats=()))["t/week-01.html"]
     assert "<h3>A1 Barbell hip thrust</h3>" in page
     assert "<h3>A2 Plank</h3>" in page
-    assert "<li>3 x 30s @ bodyweight  rest 1m</li>" in page
+    assert (
+        '<li><span class="load">bodyweight</span> <span class="reps">3 \u00d7 30s</span> '
+        '<span class="how">rest 1m</span></li>'
+    ) in page
     pdf = render_pdf(pdf_html(environment(), plan), [data_dir("templates")])
     pages = PdfReader(io.BytesIO(pdf.data)).pages
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pages))

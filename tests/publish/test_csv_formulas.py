@@ -164,6 +164,7 @@ def test_every_text_column_is_guarded_and_no_number_column_is() -> None:
         "superset",
         "kind",
         "unit",
+        "percent_of",
         "tempo",
         "plates",
     }
