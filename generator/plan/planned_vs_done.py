@@ -8,7 +8,7 @@ comes from the plan's hard sets; the done figure from the sets logged that week.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from generator.log.values import LoggedSet
@@ -33,8 +33,32 @@ def has_log(plan: Plan) -> bool:
 
 
 def progress(plan: Plan) -> tuple[WeekProgress, ...]:
-    """Every week's figures, in week order."""
-    return tuple(_week(plan, week) for week in plan.weeks)
+    """Every week's figures, in week order, with the planned maxes held through deloads."""
+    return _held_through_deloads(tuple(_week(plan, week) for week in plan.weeks))
+
+
+def _held_through_deloads(weeks: tuple[WeekProgress, ...]) -> tuple[WeekProgress, ...]:
+    """The planned estimated maxes with each deload week's replaced by the last training
+    week's before it.
+
+    A deload's sets are lightened on purpose, well short of what the lifter could do:
+    5/3/1's 60% x 5 of the training max says, by Epley, 70% of it, where the week before's
+    95% x 1+ said 95%. Read as an estimate, the line would show the lifter a quarter weaker
+    every fourth week, when a planned rest changes nothing about strength; so the line
+    carries the last estimate of each lift through the deload (and takes its own
+    estimate only where there is none before it: a program that opens with a deload).
+    The done line is left as logged: it is what happened, not what was planned.
+    """
+    held: dict[str, Fraction] = {}
+    found = []
+    for week in weeks:
+        if not week.deload:
+            held.update(week.planned_max)
+            found.append(week)
+            continue
+        kept = tuple((name, held.get(name, value)) for name, value in week.planned_max)
+        found.append(replace(week, planned_max=kept))
+    return tuple(found)
 
 
 def tracked(plan: Plan) -> tuple[str, ...]:

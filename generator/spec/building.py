@@ -35,6 +35,7 @@ from generator.spec.model import (
     DeloadRule,
     Equipment,
     Exercise,
+    HardSets,
     Linear,
     Max,
     Phase,
@@ -99,7 +100,21 @@ def program_from(data: Mapping[str, Any]) -> Program:
         deloads=MappingProxyType(
             {week: _deload_rule(rule) for week, rule in deload_rules(data).items()}
         ),
+        hard_sets=hard_sets_from(data.get("hard_sets", {})),
     )
+
+
+def hard_sets_from(written: Mapping[str, Any]) -> HardSets:
+    """The hard-set threshold, each part as written or the schema's default (60% and RPE 6).
+
+    >>> hard_sets_from({"rpe": 7.5})
+    HardSets(intensity=Fraction(3, 5), rpe=Fraction(15, 2))
+    """
+
+    def setting(key: str) -> Any:
+        return written.get(key, schema_default("properties", "hard_sets", "properties", key))
+
+    return HardSets(parse_percent(setting("intensity")), exact(setting("rpe")))
 
 
 def _schedule_default(key: str) -> Any:

@@ -4,8 +4,8 @@ They run on a spec that passed schema validation, so shapes and types can be
 trusted; what is checked is whether the parts agree with each other (an exercise
 that exists, a max for a percentage, plates that can make a step) and, as warnings,
 whether the training is sensible. `semantic_diagnostics` runs them all: the checks of
-the spec's parts here (calendar, equipment, exercises, maxes, phases, deloads), those
-of each exercise as prescribed in `prescription_checks`, and the warnings in
+the spec's parts here (calendar, equipment, exercises, maxes, phases, deloads, hard
+sets), those of each exercise as prescribed in `prescription_checks`, and the warnings in
 `training_sense`. Every default they apply is the schema's, and every max, step and
 technique they judge is built by `building`, as the plan's are, so a check cannot read
 a spec otherwise than the plan does.
@@ -35,7 +35,7 @@ from generator.spec.layout import (
     uses,
 )
 from generator.spec.loader import Document, Path
-from generator.spec.notation import exact, parse_load
+from generator.spec.notation import exact, parse_load, parse_percent
 from generator.spec.prescription_checks import check_ladder, check_use
 from generator.spec.progression_checks import check_supersets, check_tracks
 from generator.spec.schema import show
@@ -58,6 +58,7 @@ def semantic_diagnostics(document: Document) -> list[Diagnostic]:
     _check_maxes(checker)
     _check_phases(checker)
     _check_deloads(checker)
+    _check_hard_sets(checker)
     for use in uses(checker.program):
         check_use(checker, use)
     check_tracks(checker)
@@ -309,3 +310,14 @@ def _check_deload_rule(checker: Checker, path: Path, rule: Mapping[str, Any], we
             checker.error((*path, "weeks", index), f"week {week} is past the end ({weeks} weeks)")
     if weeks > 1 and set(range(1, weeks + 1)) <= set(listed):
         checker.error((*path, "weeks"), "every week is a deload: leave some training weeks")
+
+
+def _check_hard_sets(checker: Checker) -> None:
+    """A threshold above the one-rep max would leave no loaded set hard: the volume chart
+    would count only sets it cannot judge, which is not what anyone means."""
+    intensity = checker.program.get("hard_sets", {}).get("intensity")
+    if intensity is not None and parse_percent(intensity) > 1:
+        checker.error(
+            ("hard_sets", "intensity"),
+            f"{intensity}: above the one-rep max, hardly a set would count; give at most 100%",
+        )

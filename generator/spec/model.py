@@ -330,6 +330,22 @@ class Wave:
 
 
 @dataclass(frozen=True, slots=True)
+class HardSets:
+    """What the weekly volume counts as a hard set: a work, AMRAP or back-off set at or
+    above `intensity` (a share of the one-rep max) or at or above `rpe`.
+
+    Counting every work set made a deload, whose sets are kept but lightened (5/3/1's
+    40-60% of the training max), look as hard as the week before it; counting only the
+    sets heavy or effortful enough to drive adaptation lets the volume show the deload.
+    A set that states neither (no load of an exercise with a known max, no RPE or RIR
+    target) cannot be judged, and counts by its kind as before.
+    """
+
+    intensity: Fraction
+    rpe: Fraction
+
+
+@dataclass(frozen=True, slots=True)
 class Skip:
     date: datetime.date
     reason: str
@@ -361,6 +377,7 @@ class Program:
     waves: Mapping[str, Wave]
     phases: tuple[Phase, ...]
     deloads: Mapping[int, DeloadRule | None]
+    hard_sets: HardSets
 
     @property
     def weeks(self) -> int:
