@@ -5,18 +5,27 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint pytest golden bench bench-scale clean
+.PHONY: site test test-all lint pytest pytest-all golden bench bench-scale clean
+
+# A developer's run leaves out the slow tests and draws a tenth of the property tests'
+# examples (pytest --quick, see tests/support/speed.py); under CI (CI=true) it is all of it.
+QUICK := $(if $(filter-out 0 false no,$(CI)),,--quick)
 
 site: $(STAMP)                     ## build every example program in programs/ into output/
 	$(BIN)/liftplan build --config site.yaml
 
-test: lint pytest                  ## the whole test suite: ruff, mypy, pytest
+test: lint pytest                  ## ruff, mypy, pytest: quick on a developer's machine, all of it under CI
+
+test-all: lint pytest-all          ## ruff, mypy and every test, as CI runs them
 
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench fuzz
 	$(BIN)/mypy
 
 pytest: $(STAMP)                  ## one worker per CPU; a test file's tests stay on one worker
+	$(BIN)/pytest -n auto --dist loadfile $(QUICK)
+
+pytest-all: $(STAMP)
 	$(BIN)/pytest -n auto --dist loadfile
 
 bench: $(STAMP)                    ## validation and expansion, PDF layout against WeasyPrint alone, the largest plans

@@ -16,9 +16,43 @@ import pytest
 
 from tests.support.browser import chromium, unavailable
 from tests.support.paths import copy_examples
+from tests.support.speed import QUICK, examples
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--quick",
+        action="store_true",
+        help="leave out the tests marked slow and draw a tenth of each property test's "
+        "examples (make test; CI runs everything)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Tell the test modules (read after this, in this process and in xdist's workers,
+    which are configured with the same options) whether the run is quick."""
+    import os
+
+    from hypothesis import settings
+
+    quick = config.getoption("quick")
+    os.environ[QUICK] = "1" if quick else "0"
+    # Property tests that name no number of examples draw hypothesis's default, or a tenth.
+    settings.register_profile("quick", max_examples=examples(settings.default.max_examples))
+    settings.load_profile("quick" if quick else "default")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A quick run deselects the slow tests (pytest reports how many)."""
+    if not config.getoption("quick"):
+        return
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item.get_closest_marker("slow") is None]
 
 
 @pytest.fixture(scope="module")

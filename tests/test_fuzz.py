@@ -63,6 +63,8 @@ MARKUP = "<script>alert(1)</script>"
 # Far more than any stage takes on a real spec (a tenth of a second), so a hang fails.
 STAGE_SECONDS = 20
 HEALTH = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+# Some ten minutes of one core: CI runs it; `make test`'s quick run leaves it out.
+pytestmark = pytest.mark.slow
 
 
 def examples(default: int) -> int:

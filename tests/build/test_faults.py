@@ -85,6 +85,7 @@ def test_a_signal_mid_build_leaves_the_previous_output_and_nothing_temporary(
     assert temporary(previous) == []
 
 
+@pytest.mark.slow
 def test_a_second_build_into_the_same_output_waits_for_the_first(previous: Path) -> None:
     folder = previous.parent
     first = start_build(folder, "--no-cache", "-j", "1")
@@ -217,6 +218,7 @@ def _address_space(limit: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
+@pytest.mark.slow
 def test_a_load_carried_past_the_heaviest_is_a_located_error_in_bounded_memory(
     previous: Path,
 ) -> None:
@@ -256,6 +258,7 @@ def test_show_says_where_a_load_runs_past_the_heaviest(tmp_path: Path) -> None:
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_a_plan_too_long_to_print_is_a_located_error_not_hours_of_layout(tmp_path: Path) -> None:
     """Volumes bound a PDF's memory, not its time: a ten-year plan of six sessions of eight
     exercises a week would print on some 4,900 pages (over seven minutes of layout), so it

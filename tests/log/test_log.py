@@ -37,6 +37,7 @@ from tests.support.commands import log_cli
 from tests.support.paths import HOSTILE_LOGS, LIFTPLAN, PROGRAMS
 from tests.support.plans import program_from_file
 from tests.support.schema_tools import resolve, walk
+from tests.support.speed import examples
 
 EXAMPLE = PROGRAMS / "hip-thrust-12wk.yaml"
 LOG_SCHEMA = schema("log")
@@ -422,7 +423,7 @@ _KNOWN = st.sampled_from(
 )
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=examples(2000), deadline=None)
 @given(st.one_of(_TOKENS, _KNOWN, _KNOWN.map(lambda t: t[:-1]), _KNOWN.map(lambda t: t + "5")))
 def test_the_schema_and_the_reader_agree_on_every_set(token: str) -> None:
     """Editors check sets with the schema's pattern, liftplan with its reader: the same language."""
@@ -430,7 +431,7 @@ def test_the_schema_and_the_reader_agree_on_every_set(token: str) -> None:
     assert (_SET_PATTERN.search(token) is not None) == (read_set(token).problem == "")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.lists(st.one_of(_KNOWN, _TOKENS), max_size=4), st.sampled_from([" ", "  ", "\t", "\n"]))
 def test_the_schema_and_the_reader_agree_on_texts_of_sets(tokens: list[str], gap: str) -> None:
     text = gap.join(tokens)

@@ -17,6 +17,8 @@ import threading
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from generator.log.check import check_log
 from generator.log.values import log_path
 from generator.plan.expand import expand
@@ -75,6 +77,7 @@ def _round(folder: Path, *, old_log: bool) -> str | None:
     return f"{folder.name}: exits {codes}, logged {dates}, files {names}, stderr {errors}"
 
 
+@pytest.mark.slow
 def test_two_logs_at_once_both_land_every_time(tmp_path: Path) -> None:
     """Both exit 0 and both entries are on disk in every round, whether the two create the
     log or add to one; nothing is left beside it (no lock file, no temporary file)."""

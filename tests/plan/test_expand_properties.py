@@ -32,6 +32,7 @@ from generator.publish.data import plan_json
 from generator.spec.loader import dump, load_bytes
 from generator.spec.model import WEEKDAYS, Prescription, Program, build_program
 from tests.support.spec_header import BARBELL, spec_header
+from tests.support.speed import examples
 from tests.support.valid_specs import specs
 
 HARD = ("work", "amrap")
@@ -100,7 +101,7 @@ def half_up(value: Fraction) -> int:
 
 
 SETTINGS = settings(
-    max_examples=100,
+    max_examples=examples(100),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -535,7 +536,8 @@ def test_the_size_worked_out_before_planning_bounds_the_plan(spec: dict[str, Any
     sets = sum(len(exercise.sets) for _, _, exercise in occurrences(plan))
     assert sets <= bound.sets
     text = sum(
-        len(session.notes or "") + len(session.title or "")
+        len(session.notes or "")
+        + len(session.title or "")
         + sum(len(e.notes) + sum(len(cue) for cue in e.cues) for e in session.exercises)
         for session in plan.sessions
     )

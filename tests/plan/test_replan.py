@@ -20,6 +20,7 @@ from tests.support.commands import run
 from tests.support.paths import PROGRAMS
 from tests.support.plans import log_from, planned_values, program_from_file, program_of
 from tests.support.spec_header import BARBELL_WITH_15S, MONDAY, spec_header
+from tests.support.speed import examples
 from tests.support.valid_specs import specs
 
 
@@ -267,7 +268,7 @@ def test_the_estimate_rule_sets_the_training_max_from_the_best_amrap() -> None:
 # --- properties --------------------------------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs(), st.integers(0, 60), st.randoms(use_true_random=False))
 def test_a_log_never_changes_a_session_on_or_before_its_own_date(
     spec: dict[str, Any], cutoff: int, random: Any
@@ -284,7 +285,7 @@ def test_a_log_never_changes_a_session_on_or_before_its_own_date(
         assert upto == [v for v in planned_values(earlier) if v[0] <= entry.date]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs(), st.integers(0, 60))
 def test_a_log_that_met_every_target_leaves_the_projection(
     spec: dict[str, Any], cutoff: int

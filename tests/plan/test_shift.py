@@ -38,6 +38,7 @@ from generator.spec.model import Program
 from tests.support.commands import log_cli
 from tests.support.plans import log_from, planned_values, program_of
 from tests.support.spec_header import BARBELL_WITH_15S, spec_header
+from tests.support.speed import examples
 from tests.support.valid_specs import specs
 
 
@@ -484,7 +485,7 @@ def shifted(spec: dict[str, Any]) -> dict[str, Any]:
     return {**spec, "schedule": {**spec["schedule"], "on_missed": "shift"}}
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs(), st.integers(0, 60), st.randoms(use_true_random=False))
 def test_a_log_on_the_planned_days_never_changes_what_came_before_it(
     spec: dict[str, Any], cutoff: int, chance: random.Random
@@ -500,7 +501,7 @@ def test_a_log_on_the_planned_days_never_changes_what_came_before_it(
         assert upto == [v for v in planned_values(expand(program, before)) if v[0] <= entry.date]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs(), st.integers(0, 60))
 def test_an_entry_for_every_session_on_its_day_meeting_its_target_leaves_the_projection(
     spec: dict[str, Any], cutoff: int
@@ -535,7 +536,7 @@ def log_on(program: Program, plan: Plan, gaps: list[int], chance: random.Random)
     return TrainingLog("t", tuple(entries))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(specs(), st.lists(st.integers(0, 9), max_size=12), st.randoms(use_true_random=False))
 def test_sessions_are_held_in_order_and_planned_only_from_the_entries_before_them(
     spec: dict[str, Any], gaps: list[int], chance: random.Random

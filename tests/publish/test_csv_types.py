@@ -158,9 +158,7 @@ def test_liftplan_schema_csv_prints_the_table_schema() -> None:
     ).stdout
     assert json.loads(printed) == TABLE
     assert [field["type"] for field in TABLE["fields"]].count("string") >= 10
-    assert all(
-        set(field) >= {"name", "type", "title", "description"} for field in TABLE["fields"]
-    )
+    assert all(set(field) >= {"name", "type", "title", "description"} for field in TABLE["fields"])
 
 
 def test_the_readme_documents_every_column() -> None:

@@ -20,6 +20,7 @@ from generator.resources import data_dir, schema
 from tests.support.paths import example_programs, library_programs
 from tests.support.plans import plan_from_file
 from tests.support.schema_tools import walk
+from tests.support.speed import examples
 
 PLAN = schema("plan")
 PROGRAMS = example_programs()
@@ -269,7 +270,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=300, derandomize=True)
+@settings(max_examples=examples(300), derandomize=True)
 @given(JSON_VALUES)
 def test_the_json_writer_writes_what_json_dumps_writes(value: Any) -> None:
     out: list[str] = []

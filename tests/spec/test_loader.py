@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from generator.errors import Diagnostic, LiftplanError
 from generator.spec.loader import MAX_DEPTH, Document, dump, load_bytes
+from tests.support.speed import examples
 
 
 def load(text: str | bytes) -> Document:
@@ -214,7 +215,7 @@ trees = st.recursive(
 )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(keys, trees, min_size=1, max_size=6))
 def test_what_the_loader_accepts_round_trips(data: dict[str, Any]) -> None:
     """Any data written by `dump` loads back the same, and so does a second trip."""
@@ -229,7 +230,7 @@ yamlish = st.text(
 )
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(yamlish)
 def test_any_text_gives_data_or_our_error(text: str) -> None:
     diagnostics = outcome(text)
@@ -237,7 +238,7 @@ def test_any_text_gives_data_or_our_error(text: str) -> None:
     assert diagnostics != ()
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(st.binary(max_size=200))
 def test_any_bytes_give_data_or_our_error(raw: bytes) -> None:
     diagnostics = outcome(raw)

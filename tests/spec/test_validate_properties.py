@@ -21,6 +21,7 @@ from generator.spec.loader import Document, load_file
 from generator.spec.loader import Path as DataPath
 from generator.spec.model import build_program
 from tests.support.paths import example_programs
+from tests.support.speed import examples
 from tests.support.strategies import paths
 
 PROGRAMS = example_programs()
@@ -105,7 +106,7 @@ mutation = st.tuples(
 )
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(DOCUMENTS), st.lists(mutation, min_size=1, max_size=3))
 def test_validation_never_raises(document: Document, mutations: list[tuple[int, str, Any]]) -> None:
     data = copy.deepcopy(document.data)
