@@ -4,7 +4,8 @@ The PDF is the site's content set for paper: a cover with the maxes, the overvie
 the chart, then each week in two columns with boxes to write in what was actually
 lifted, on as few pages as hold it. Where the week breaks into pages and columns, and
 where each set's boxes sit, is worked out in generator/publish/sheet.py; the blocks
-WeasyPrint lays out are never tables, which it lays out far more slowly.
+WeasyPrint lays out are never tables, which it lays out far more slowly, and the two
+columns are two floats, not CSS columns, which it lays out at least twice over.
 
 WeasyPrint may only read what liftplan gives it: data: URLs and files inside the
 template folders. Anything else (another file, the network, a redirect) is refused,
@@ -31,6 +32,7 @@ from generator.plan.values import Plan, PlannedWeek
 from generator.publish.paper import PAGE_SIZES
 from generator.publish.sheet import (
     column_width,
+    done_picture,
     done_row,
     maxes_view,
     placed,
@@ -62,15 +64,23 @@ def pdf_view(plan: Plan, page_size: str = "a4", volume: Volume | None = None) ->
     """The overview and every week of the volume (or of the plan), as the site shows
     them, plus the page size; a volume's cover lists only its own weeks. A week's
     sessions are cut into sheets (see sheet.week_sheets); a week without a session
-    prints on the cover's calendar only."""
+    prints on the cover's calendar only, which counts its sessions (the site's calendar
+    lays a week out by day instead)."""
     first, last = (volume.first, volume.last) if volume else (1, len(plan.weeks))
     overview = program_view(plan)
+    sessions = {week.number: week.sessions for week in plan.weeks}
     return {
         **overview,
-        "weeks": [week for week in overview["weeks"] if first <= week["number"] <= last],
+        "weeks": [
+            {**week, "sessions": sessions[week["number"]]}
+            for week in overview["weeks"]
+            if first <= week["number"] <= last
+        ],
         "volume": volume if volume is not None and volume.count > 1 else None,
         "page_size": PAGE_SIZES[page_size],
         "maxes": maxes_view(plan),
+        "done_picture": done_picture(),
+        "column_width": round(column_width(page_size), 2),
         "week_pages": [
             _printed_week(plan, week, page_size)
             for week in plan.weeks

@@ -11,8 +11,12 @@ This module lays the week out from the heights the print stylesheet gives each p
 on which page (so that a week of a page and a sliver prints as two even pages), where a
 column breaks (so a session's heading is never left at a column's foot, and a session
 that runs on is headed again), and where each set's label and boxes sit in its row.
-WeasyPrint does the rest; a row of labels is one line of monospaced text and a row of
-boxes one small picture, which it lays out several times faster than a box each.
+WeasyPrint does the rest, and its time goes by the boxes and lines it lays out and the
+elements of the pictures it draws: so a row of labels is one line of monospaced text, an
+exercise's boxes are one small picture of a rect a box, and a session's labels for its
+date, bodyweight and note are one line over a picture common to every session. (A box
+for each label and each box took as long as the old layout of a table a week; an SVG's
+text costs more to draw than all of its rects.)
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -42,18 +47,20 @@ TIMES = "\u202f\u00d7\u202f"
 LINE = 4.0
 HEADING = 6.5  # a session's heading of one line, with its rule
 HEADING_LINE = 4.6  # a further line of it (10 pt at 1.3)
-DONE_ROW = 8.5  # the session's date done, bodyweight and note boxes
+DONE_ROW = 7.7  # the session's date done, bodyweight and note boxes
 LABEL = 4.0  # a set's label above its boxes
 BOX = 7.6  # a set's boxes and the gap below them
-EXERCISE_GAP = 1.6
+EXERCISE_GAP = 1.6  # above an exercise's name
 SESSION_GAP = 3.0
 WEEK_HEAD = 13.5  # the week's heading and summary line
 CONTINUED = 8.0  # the heading of a week's page after its first
 SAFETY = 0.995
-# Widths in mm of a session's boxes: the date done, bodyweight, a note.
-DATE_BOX = 15.0
-BODYWEIGHT_BOX = 14.0
-NOTE_BOX = 22.0
+# A session's boxes, each after its label, with their widths in mm: a box starts
+# BOX_LEAD mm after its label, and the next label LABEL_GAP mm or more after the box.
+DONE_BOXES = (("Date", 15.0), ("Bodyweight", 14.0), ("Note", 22.0))
+BOX_LEAD = 0.8
+LABEL_GAP = 0.5
+BOX_INSET = 0.8  # what is written in a box starts this far inside it
 # Widths in mm: a column of the page, and a set's boxes (with the gap after them).
 COLUMN_GAP = 6.0
 WEIGHT_BOX = 12.0
@@ -97,10 +104,11 @@ class Cell:
 
 def placed(cells: Sequence[Cell], noted: bool, width: float) -> dict[str, Any]:
     """The sets laid out in rows across a column `width` mm wide. Each row is a line of
-    labels in a monospaced font, each padded with spaces to its set's width, over a
-    picture of the boxes (an SVG, positions in mm): one line of text and one picture a
-    row, which WeasyPrint lays out many times faster than a box per label and per box
-    (and it draws an SVG's text a character at a time)."""
+    labels in a monospaced font, each padded with spaces to its set's width (and a line
+    of their notes), then room for the row's boxes; the boxes of all the rows are one
+    picture (an SVG, positions in mm), printed after the last row and drawn up over the
+    room left for them. One picture an exercise rather than a row: each picture costs
+    WeasyPrint as much as a few lines of text, before its first rect."""
     rows: list[list[Cell]] = []
     used = 0.0
     for cell in cells:
@@ -109,43 +117,108 @@ def placed(cells: Sequence[Cell], noted: bool, width: float) -> dict[str, Any]:
             used = 0.0
         rows[-1].append(cell)
         used += cell.width()
+    labels = LABEL * (2 if noted else 1)
+    tops = [at * (labels + BOX) + labels for at in range(len(rows))]
+    boxes = [box for row, top in zip(rows, tops, strict=True) for box in _boxes(row, top)]
     return {
         "width": round(width, 2),
-        "height": round(len(rows) * (LABEL * (2 if noted else 1) + BOX), 2),
-        "rows": [_row(row, noted) for row in rows],
+        "height": round(len(rows) * (labels + BOX), 2),
+        "rows": [
+            {
+                "targets": _line([cell.target for cell in row], row),
+                "notes": _line([cell.note for cell in row], row) if noted else "",
+            }
+            for row in rows
+        ],
+        "picture": _boxes_picture(boxes, tops[-1]) if boxes else "",
+        "alt": _alt(cells),
     }
 
 
-def _row(cells: Sequence[Cell], noted: bool) -> dict[str, Any]:
-    """One row of sets: its line of labels and of notes, and the boxes with what the log
-    says was done in them."""
+def _line(texts: Sequence[str], cells: Sequence[Cell]) -> str:
+    """A row's labels (or notes), each padded to its set's width in characters."""
+    padded = (text.ljust(cell.columns()) for text, cell in zip(texts, cells, strict=True))
+    return "".join(padded).rstrip()
+
+
+def _boxes(cells: Sequence[Cell], top: float) -> list[tuple[float, float, float, str]]:
+    """A row's boxes, `top` mm down the picture: each as its left and top edges, its
+    width and what the log says was done, in mm."""
     boxes, x = [], 0.0
     for cell in cells:
         left = x
         for kind, size in (("weight", WEIGHT_BOX), ("reps", REPS_BOX), ("rpe", RPE_BOX)):
             if kind == "reps" or getattr(cell, kind):
-                boxes.append({"x": round(left, 2), "width": size, "text": cell.done[kind]})
+                boxes.append((round(left, 2), round(top, 2), size, cell.done[kind]))
                 left += size + BOX_GAP
         x += cell.width()
-    return {
-        "targets": "".join(cell.target.ljust(cell.columns()) for cell in cells).rstrip(),
-        "notes": "".join(cell.note.ljust(cell.columns()) for cell in cells).rstrip()
-        if noted
-        else "",
-        "boxes": boxes,
-        "width": round(x, 2),
-        "alt": _alt(cells),
-    }
+    return boxes
+
+
+def _boxes_picture(boxes: Sequence[tuple[float, float, float, str]], last: float) -> str:
+    """An exercise's boxes as an SVG in mm, a rect each, with what is written in them:
+    nothing more than they need (the stroke set once, on the picture), since WeasyPrint
+    draws the picture an element at a time, and the text of a logged set at the cost of
+    many rects. The picture's own area is the last row's boxes (`last` mm down from the
+    first row's labels): the rows above it are drawn above that, where the page left
+    room for them under their labels."""
+    rects = "".join(
+        f'<rect x="{x}" y="{y}" width="{size}" height="6.5"/>' for x, y, size, _ in boxes
+    )
+    texts = "".join(
+        f'<text x="{round(x + size / 2, 2)}" y="{round(y + 4.4, 2)}">{escape(text)}</text>'
+        for x, y, size, text in boxes
+        if text
+    )
+    written = (
+        f'<g fill="#000" stroke="none" font-family="DejaVu Sans" font-size="3.175" '
+        f'text-anchor="middle">{texts}</g>'
+        if texts
+        else ""
+    )
+    width = round(max(x + size for x, _, size, _ in boxes) + 0.3, 2)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="{BOX}mm" '
+        f'viewBox="-0.15 {round(last - 0.15, 2)} {width} {BOX}" fill="none" stroke="#000" '
+        f'stroke-width="0.21">{rects}{written}</svg>'
+    )
 
 
 def _alt(cells: Sequence[Cell]) -> str:
-    """What the picture of a row's boxes says to a screen reader: what is written in
-    them, or what they are for."""
+    """What the picture of an exercise's boxes says to a screen reader: what is written
+    in them, or what they are for."""
     done = [" ".join(text for text in cell.done.values() if text) for cell in cells]
     if any(done):
         return "Done: " + ", ".join(text or "nothing" for text in done)
     kinds = ["weight" if cells[0].weight else "", "reps or time", "RPE" if cells[0].rpe else ""]
     return f"Boxes for {len(cells)} sets: {', '.join(kind for kind in kinds if kind)}"
+
+
+def done_row(done_on: str, note: str) -> dict[str, str]:
+    """A session's line of labels for the date it was done, the lifter's bodyweight and a
+    note (monospaced, each padded to where its box is: done_picture draws the boxes
+    under the line), and what the log says goes in the boxes, as a picture laid over
+    them ("" if nothing): labels and boxes as a line of text over a picture common to
+    every session, since an SVG's own text costs WeasyPrint more than all the rest of
+    the picture, and only a logged session has any."""
+    columns = zip(DONE_BOXES, _done_columns(), strict=True)
+    labels = "".join(label.ljust(end - start) for (label, _), (start, _, end) in columns)
+    boxes = zip(_done_lefts(), DONE_BOXES, (done_on, "", note), strict=True)
+    written = [
+        (left + BOX_INSET, fitted(text, size - 2 * BOX_INSET))
+        for left, (_, size), text in boxes
+        if text
+    ]
+    texts = "".join(f'<text x="{round(x, 2)}" y="4.4">{escape(text)}</text>' for x, text in written)
+    width = _done_width()
+    picture = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="6.8mm" '
+        f'viewBox="-0.15 -0.15 {width} 6.8" font-family="DejaVu Sans" '
+        f'font-size="3.175">{texts}</svg>'
+    )
+    said = (("done on", done_on), ("note", note))
+    alt = "; ".join(f"{what}: {text}" for what, text in said if text)
+    return {"labels": labels, "picture": picture if written else "", "alt": alt}
 
 
 def fitted(text: str, width: float) -> str:
@@ -158,29 +231,45 @@ def fitted(text: str, width: float) -> str:
     return text.rstrip() + "\u2026"
 
 
-def done_row(done_on: str, note: str) -> dict[str, Any]:
-    """A session's boxes for the date it was done, the lifter's bodyweight and a note, as
-    one picture (positions in mm): labels and boxes side by side, with what the log
-    says in them."""
-    items: list[dict[str, Any]] = []
-    x = 0.0
-    for label, size, text in (
-        ("Date", DATE_BOX, done_on),
-        ("Bodyweight", BODYWEIGHT_BOX, ""),
-        ("Note", NOTE_BOX, note),
-    ):
-        box = round(x + text_width(label) + 0.8, 2)
-        items.append(
-            {
-                "label": label,
-                "x": round(x, 2),
-                "box": box,
-                "width": size,
-                "text": fitted(text, size - 1.6),
-            }
-        )
-        x = box + size + 1.5
-    return {"items": items, "width": round(x - 1.5, 2)}
+def _done_columns() -> list[tuple[int, int, int]]:
+    """Where each of a session's labels starts, where its box starts (in the character
+    after the label) and where the next label starts, in characters."""
+    columns = []
+    start = 0
+    for label, size in DONE_BOXES:
+        box = (start + len(label)) * CHARACTER + BOX_LEAD
+        end = math.ceil(round((box + size + LABEL_GAP) / CHARACTER, 6))
+        columns.append((start, start + len(label) + 1, end))
+        start = end
+    return columns
+
+
+def _done_lefts() -> list[float]:
+    """The left edge of each of a session's boxes, in mm."""
+    return [
+        round((start + len(label)) * CHARACTER + BOX_LEAD, 2)
+        for (label, _), (start, _, _) in zip(DONE_BOXES, _done_columns(), strict=True)
+    ]
+
+
+def _done_width() -> float:
+    """The width of a session's row of labels and boxes, in mm, with room for the stroke."""
+    return round(_done_lefts()[-1] + DONE_BOXES[-1][1] + 0.3, 2)
+
+
+def done_picture() -> str:
+    """The picture of a session's date, bodyweight and note boxes, drawn under its line
+    of labels (done_row), as an SVG in mm: the same for every session."""
+    rects = "".join(
+        f'<rect x="{left}" y="0" width="{size}" height="6.5"/>'
+        for left, (_, size) in zip(_done_lefts(), DONE_BOXES, strict=True)
+    )
+    width = _done_width()
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="6.8mm" '
+        f'viewBox="-0.15 -0.15 {width} 6.8" fill="none" stroke="#000" '
+        f'stroke-width="0.21">{rects}</svg>'
+    )
 
 
 def sheet_exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:

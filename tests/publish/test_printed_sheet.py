@@ -33,12 +33,20 @@ def rendered(plan: Plan, page_size: str = "a4") -> tuple[bytes, list[str]]:
 
 def boxes(data: bytes, page: int) -> Counter[tuple[float, float]]:
     """The boxes drawn on a page, 6.5 mm high, by their width and height in mm: the
-    session's (CSS pixels) and the sets' (drawn in a picture whose units are mm)."""
-    content = PdfReader(io.BytesIO(data)).pages[page].get_contents()
+    session's (a background picture, drawn in a form of the page's) and the sets' (in
+    pictures whose units are mm), or any drawn in CSS pixels."""
+    read = PdfReader(io.BytesIO(data)).pages[page]
+    content = read.get_contents()
     assert content is not None
+    streams = [content.get_data()]
+    forms = list(read["/Resources"].get("/XObject", {}).values())
+    while forms:
+        form = forms.pop().get_object()
+        streams.append(form.get_data())
+        forms.extend(form.get("/Resources", {}).get("/XObject", {}).values())
     found: Counter[tuple[float, float]] = Counter()
     pattern = rb"(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re\b"
-    for _x, _y, width, height in re.findall(pattern, content.get_data()):
+    for _x, _y, width, height in re.findall(pattern, b"\n".join(streams)):
         size = (abs(float(width)), abs(float(height)))
         if round(size[1], 2) != 6.5:
             size = (size[0] / PX_PER_MM, size[1] / PX_PER_MM)
@@ -106,6 +114,20 @@ def test_the_prescription_is_printed_once_and_a_percentage_says_of_what(
     assert "RPE 8" in week
     for heading in ("Date", "Bodyweight", "Note"):
         assert week.count(heading) == 1
+
+
+def test_the_text_comes_out_in_reading_order(small: tuple[Plan, bytes, list[str]]) -> None:
+    """The order the page is drawn in is the order it reads (a reader without the tags
+    follows it): the week's heading before the columns beside it, a session's heading
+    and boxes before its exercises, and each exercise's labels under its name."""
+    _plan, _data, texts = small
+    week = texts[1]
+    order = ["Week 1: Base", "04 Jan to 10 Jan", "Monday 04 January · Session A"]
+    order += ["Date Bodyweight Note", "Back squat", "65 \u00d7 5", "65% TM", "Push-up"]
+    order += ["10 reps", "Bench press", "70 \u00d7 8", "70% 1RM"]
+    places = [week.find(text) for text in order]
+    assert -1 not in places, [text for text, at in zip(order, places, strict=True) if at < 0]
+    assert places == sorted(places), week
 
 
 def test_the_cover_names_the_maxes_the_percentages_are_of(
