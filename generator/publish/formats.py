@@ -90,12 +90,11 @@ class Format:
 
 def _html(plan: Plan, options: Options, previous: bytes | None) -> Made:
     """The overview and a page a week; the overview links to the other formats built."""
-    from generator.publish.site import program_pages
+    from generator.publish.site import program_page_chunks
     from generator.publish.templates import shared_environment
 
     env = shared_environment(options.templates)
-    pages = program_pages(env, plan, options.base_url, options.formats, options.title)
-    return Made((relative, page.encode("utf-8")) for relative, page in pages)
+    return Made(program_page_chunks(env, plan, options.base_url, options.formats, options.title))
 
 
 def _pdf(plan: Plan, options: Options, previous: bytes | None) -> Made:

@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape
 import jinja2
 
 from generator.plan.values import Plan
-from generator.publish.templates import render
+from generator.publish.templates import render, render_chunks
 from generator.publish.views import Listing, index_view, program_view, week_file, week_view
 
 ASSETS = ("assets/style.css", "assets/charts.css", "assets/today.js", "assets/favicon.svg")
@@ -26,19 +26,30 @@ def program_pages(
     formats: Sequence[str] = (),
     site_title: str | None = None,
 ) -> Iterator[tuple[str, str]]:
-    """A program's pages with their paths relative to the site's root, each rendered as
-    it is asked for (a long plan's pages are written one at a time, never held together);
-    the overview links to the files of the other `formats` built beside it."""
+    """A program's pages as text, with their paths relative to the site's root."""
+    for path, chunks in program_page_chunks(env, plan, base_url, formats, site_title):
+        yield path, b"".join(chunks).decode("utf-8")
+
+
+def program_page_chunks(
+    env: jinja2.Environment,
+    plan: Plan,
+    base_url: str | None = None,
+    formats: Sequence[str] = (),
+    site_title: str | None = None,
+) -> Iterator[tuple[str, Iterator[bytes]]]:
+    """A program's pages with their paths relative to the site's root, each made as it is
+    written, a piece at a time (a long plan's overview, its calendar and its figures, is
+    never held whole, nor are its pages held together); the overview links to the files
+    of the other `formats` built beside it."""
     folder = plan.program.id
     path = f"{folder}/index.html"
     overview = program_view(plan, formats)
-    yield path, render(env, "program.html", _site(overview, base_url, path, site_title))
+    yield path, render_chunks(env, "program.html", _site(overview, base_url, path, site_title))
     for week in plan.weeks:
         path = f"{folder}/{week_file(week.number)}"
-        yield (
-            path,
-            render(env, "week.html", _site(week_view(plan, week), base_url, path, site_title)),
-        )
+        context = _site(week_view(plan, week), base_url, path, site_title)
+        yield path, render_chunks(env, "week.html", context)
 
 
 def site_pages(

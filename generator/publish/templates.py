@@ -8,7 +8,7 @@ HTML template is autoescaped, so a value from a spec can never become markup.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -66,3 +66,25 @@ def template_location(error: jinja2.TemplateError) -> tuple[str, int]:
 def render(env: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
     """One template, rendered with display-ready values."""
     return env.get_template(name).render(**context)
+
+
+# About how much of a page is encoded and handed to the writer at once.
+CHUNK = 64 * 1024
+
+
+def render_chunks(
+    env: jinja2.Environment, name: str, context: Mapping[str, Any]
+) -> Iterator[bytes]:
+    """One template rendered as UTF-8 pieces of about CHUNK characters, made as they are
+    written: Jinja's own pieces are a few characters each, too small to write one by one,
+    and the whole page as one string would be held twice over (its parts and their join)."""
+    pending: list[str] = []
+    size = 0
+    for piece in env.get_template(name).generate(**context):
+        pending.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield "".join(pending).encode("utf-8")
+            pending, size = [], 0
+    if pending:
+        yield "".join(pending).encode("utf-8")
