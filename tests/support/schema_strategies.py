@@ -444,7 +444,7 @@ class SchemaStrategies:
         rest = {k: v for k, v in node.items() if k != "anyOf"}
         if not rest:
             return self._union([self._compile(b, where, stack) for b in branches])
-        if all(isinstance(b, dict) and set(b) == {"required"} for b in branches):
+        if all(isinstance(b, dict) and set(b) - ANNOTATIONS == {"required"} for b in branches):
             required = rest.get("required", [])
             return self._union(
                 [
