@@ -153,7 +153,9 @@ def _check_table(
             continue
         spans.append((int(low), top, key))
         check_increment(checker, use, (*path, key), amount)
-    spans.sort()
+    # An open row sorts after a closed one from the same count ("5" before "5+"), which it
+    # overlaps; a bare None against a number would not sort at all.
+    spans.sort(key=lambda span: (span[0], span[1] is None, span[1] or 0, span[2]))
     for (_, first_top, first), (low, _, second) in itertools.pairwise(spans):
         if first_top is None or first_top >= low:
             checker.error((*path, second), f"{second} overlaps {first}: each count has one row")

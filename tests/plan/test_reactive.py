@@ -281,6 +281,12 @@ def test_a_log_that_meets_every_target_leaves_the_projection(tmp_path: Path) -> 
             't.yaml:13:101: phases[0].sessions.A[0].progress[0].load.by_amrap["8+"]: 8+ overlaps '
             "5-9: each count has one row",
         ),
+        (  # found by the fuzzer: a closed and an open row from one count
+            "A:\n  - {exercise: back_squat, reps: 5+, load: 100, progress: "
+            '[{load: {by_amrap: {"5": 5, "5+": 10}}}]}\n',
+            't.yaml:13:99: phases[0].sessions.A[0].progress[0].load.by_amrap["5+"]: 5+ overlaps '
+            "5: each count has one row",
+        ),
         (
             "A:\n  - {exercise: back_squat, reps: 5+, load: 100, progress: "
             '[{load: {by_amrap: {"5-9": 7}}}]}\n',
