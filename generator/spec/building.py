@@ -9,10 +9,10 @@ techniques with the same functions, so they cannot read a spec otherwise than th
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from generator.plan.maths import Rounding, estimate_one_rm
 from generator.spec.catalogue import CATALOGUE
@@ -65,6 +65,42 @@ from generator.spec.notation import (
     parse_wave_set,
 )
 
+_Built = TypeVar("_Built")
+
+
+class _Repeats:
+    """The values one spec writes again and again (the same reps, load, rest, warm-up and
+    progression on every exercise of a block), each built once for the spec.
+
+    A key is the builder and the value as written: a text as itself, anything else by
+    its repr, which tells 1 from 1.0 and true and keeps the order of a mapping's keys.
+    What is built is frozen, so prescriptions can share it.
+    """
+
+    def __init__(self) -> None:
+        self.built: dict[tuple[object, ...], Any] = {}
+
+    def __call__(self, build: Callable[[Any], _Built], written: Any) -> _Built:
+        key = (build, written) if type(written) is str else (build, type(written), repr(written))
+        if key in self.built:
+            found: _Built = self.built[key]
+            return found
+        made = self.built[key] = build(written)
+        return made
+
+    def prescription(
+        self, item: Mapping[str, Any], defaults: Mapping[str, Any], phase_progress: list[Any]
+    ) -> Prescription:
+        """A prescription as written in a session: the same lift written the same way in
+        several sessions of a phase (or of a program, when it has its own steps) is built
+        once. `defaults` are the program's, the same for every prescription."""
+        inherited = "" if "progress" in item else repr(phase_progress)
+        key = ("prescription", repr(item), inherited)
+        if key not in self.built:
+            self.built[key] = _prescription(item, defaults, phase_progress, self)
+        made: Prescription = self.built[key]
+        return made
+
 
 def program_from(data: Mapping[str, Any]) -> Program:
     """The typed program of a spec that passed validation."""
@@ -96,7 +132,7 @@ def program_from(data: Mapping[str, Any]) -> Program:
             {name: max_from(entry) for name, entry in data.get("maxes", {}).items()}
         ),
         waves=MappingProxyType({name: _wave(name, w) for name, w in data.get("waves", {}).items()}),
-        phases=_phases(data, defaults),
+        phases=_phases(data, defaults, _Repeats()),
         deloads=MappingProxyType(
             {week: _deload_rule(rule) for week, rule in deload_rules(data).items()}
         ),
@@ -228,7 +264,9 @@ def _deload_rule(rule: Mapping[str, Any] | None) -> DeloadRule | None:
     return DeloadRule(share("sets"), share("reps"), share("load"))
 
 
-def _phases(data: Mapping[str, Any], defaults: Mapping[str, Any]) -> tuple[Phase, ...]:
+def _phases(
+    data: Mapping[str, Any], defaults: Mapping[str, Any], repeats: _Repeats
+) -> tuple[Phase, ...]:
     phases = data["phases"]
     types = day_types(data)
     built = []
@@ -255,7 +293,7 @@ def _phases(data: Mapping[str, Any], defaults: Mapping[str, Any]) -> tuple[Phase
                 ),
                 linear=_linear(phase["linear"]) if "linear" in phase else None,
                 sessions=tuple(
-                    _session(label, session, defaults, progress)
+                    _session(label, session, defaults, progress, repeats)
                     for label, session in sessions.items()
                 ),
                 notes=phase.get("notes", ""),
@@ -287,18 +325,28 @@ def _linear(spec: Mapping[str, Any]) -> Linear:
 
 
 def _session(
-    label: str, session: Any, defaults: Mapping[str, Any], phase_progress: list[Any]
+    label: str,
+    session: Any,
+    defaults: Mapping[str, Any],
+    phase_progress: list[Any],
+    repeats: _Repeats,
 ) -> SessionTemplate:
     items = session_items(session)
     title = "" if isinstance(session, list) else session.get("title", "")
     notes = "" if isinstance(session, list) else session.get("notes", "")
     return SessionTemplate(
-        label, title, notes, tuple(_prescription(item, defaults, phase_progress) for item in items)
+        label,
+        title,
+        notes,
+        tuple(repeats.prescription(item, defaults, phase_progress) for item in items),
     )
 
 
 def _prescription(
-    item: Mapping[str, Any], defaults: Mapping[str, Any], phase_progress: list[Any]
+    item: Mapping[str, Any],
+    defaults: Mapping[str, Any],
+    phase_progress: list[Any],
+    repeats: _Repeats,
 ) -> Prescription:
     def default(key: str) -> Any:
         if key in item:
@@ -311,17 +359,17 @@ def _prescription(
         exercise=item["exercise"],
         sets=item.get("sets"),
         default_sets=default("sets"),
-        reps=parse_reps(item["reps"]) if "reps" in item else None,
-        load=parse_load(item["load"]) if "load" in item else None,
+        reps=repeats(parse_reps, item["reps"]) if "reps" in item else None,
+        load=repeats(parse_load, item["load"]) if "load" in item else None,
         rpe=exact(item["rpe"]) if "rpe" in item else None,
         rir=item.get("rir"),
         tempo=item.get("tempo", defaults.get("tempo")),
-        rest=parse_duration(default("rest")),
-        warmup=_warmup(default("warmup")),
+        rest=repeats(parse_duration, default("rest")),
+        warmup=repeats(_warmup, default("warmup")),
         band=item.get("band"),
         wave=item.get("wave"),
-        technique=technique_from(item["technique"]) if "technique" in item else None,
-        progress=tuple(step_from(step) for step in item.get("progress", phase_progress)),
+        technique=repeats(technique_from, item["technique"]) if "technique" in item else None,
+        progress=repeats(_steps, item.get("progress", phase_progress)),
         cues=tuple(item.get("cues", ())),
         notes=item.get("notes", ""),
         track=item.get("track"),
@@ -331,6 +379,10 @@ def _prescription(
         ramp=tuple(_relative_sets(written) for written in item.get("ramp", ())),
         backoff=tuple(_relative_sets(written) for written in item.get("backoff", ())),
     )
+
+
+def _steps(written: list[Mapping[str, Any]]) -> tuple[Step, ...]:
+    return tuple(step_from(step) for step in written)
 
 
 def _test(written: str | None) -> int | Literal["amrap"] | None:

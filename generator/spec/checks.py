@@ -17,7 +17,6 @@ import datetime
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import Diagnostic
 from generator.plan.maths import common_step
@@ -36,7 +35,7 @@ from generator.spec.layout import (
 )
 from generator.spec.loader import Document, Path
 from generator.spec.notation import exact, parse_load, parse_percent
-from generator.spec.prescription_checks import check_ladder, check_use
+from generator.spec.prescription_checks import SpecFacts, check_ladder, check_use
 from generator.spec.progression_checks import check_supersets, check_tracks
 from generator.spec.schema import show
 from generator.spec.training_sense import training_warnings
@@ -59,12 +58,28 @@ def semantic_diagnostics(document: Document) -> list[Diagnostic]:
     _check_phases(checker)
     _check_deloads(checker)
     _check_hard_sets(checker)
-    for use in uses(checker.program):
-        check_use(checker, use)
+    _check_uses(checker)
     check_tracks(checker)
     check_supersets(checker)
     training_warnings(checker)
     return checker.found
+
+
+def _check_uses(checker: Checker) -> None:
+    """Each exercise as prescribed. A use is judged by its phase and what it says, never by
+    where it is written (that only places the message), so once a use has been found
+    clean, the same prescription again in the same phase (the lift written the same way
+    in sessions A, B and C of a block) is clean too and is not judged again."""
+    facts = SpecFacts(checker.program)
+    clean: set[tuple[int, str]] = set()
+    for use in uses(checker.program):
+        said = (use.phase_index, repr(use.item))  # repr tells 1 from 1.0 and true
+        if said in clean:
+            continue
+        found = len(checker.found)
+        check_use(checker, use, facts)
+        if len(checker.found) == found:
+            clean.add(said)
 
 
 # --- calendar -------------------------------------------------------------------------------
@@ -96,6 +111,8 @@ def _latest_start(weeks: int) -> datetime.date:
 
 
 def _known_zone(name: str) -> bool:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only a spec with a time zone asks
+
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name no file can have

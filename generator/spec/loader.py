@@ -15,14 +15,17 @@ this loader reads a deliberately small YAML:
 
 It composes the C parser's event stream itself, with an explicit stack rather than
 recursion, and records where every key and value starts so later stages can report
-`file:line:col` for any path into the data.
+`file:line:col` for any path into the data. Most documents are clean, and for them
+`fast_loader` composes the data alone; their positions are found the careful way only
+when a diagnostic first needs one. Whatever the fast path does not take (a tag, an
+anchor, a duplicate key, a control character, a syntax error...) the careful composer
+reads and reports, as it always has.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,15 +33,32 @@ import yaml
 
 from generator.errors import Diagnostic, LiftplanError
 from generator.files import read_regular
+from generator.spec.fast_loader import (
+    MAX_DEPTH,
+    EventParser,
+    number_too_large,
+    plain_data,
+    resolve_plain,
+)
 from generator.spec.texts import MULTILINE_KEYS, key_problem, text_problem
 
-try:  # the C parser is about 7x faster; its pure-Python twin parses the same language
-    from yaml._yaml import CParser as _EventParser
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader as _EventParser  # type: ignore[assignment]
+# The scalar readings and the depth cap live with the fast path, and are the loader's too.
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Document",
+    "Path",
+    "PathPart",
+    "Position",
+    "decode",
+    "dump",
+    "load_bytes",
+    "load_file",
+    "number_too_large",
+    "resolve_plain",
+]
 
 MAX_BYTES = 1024 * 1024
-MAX_DEPTH = 32
 
 PathPart = str | int
 Path = tuple[PathPart, ...]
@@ -47,15 +67,6 @@ Position = tuple[int, int]
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null"))
 _COLLECTION_TAGS = frozenset((_CORE + "map", _CORE + "seq"))
-
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-# Decimal only, and no leading zeros: `012` is octal in YAML 1.1 and decimal in 1.2,
-# so it is left as text and the schema says what it expected.
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,299})\Z")
-_FLOAT = re.compile(
-    r"[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]{0,299})(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]{1,4})?\Z"
-)
 
 
 @dataclass(frozen=True)
@@ -83,46 +94,93 @@ class Document:
         return self.values.get((), (1, 1))
 
 
-def resolve_plain(text: str) -> Any:
-    """Give a plain (unquoted) scalar its YAML 1.2 core-schema type, minus the surprises.
-
-    >>> [resolve_plain(s) for s in ("12", "-3", "2.5", "1e3", "true", "~", "")]
-    [12, -3, 2.5, 1000.0, True, None, None]
-    >>> [resolve_plain(s) for s in ("no", "on", "012", "1:30", "2027-01-04", ".inf", "0x1f")]
-    ['no', 'on', '012', '1:30', '2027-01-04', '.inf', '0x1f']
-    """
-    if text in _NULLS:
-        return None
-    if text in _BOOLS:
-        return _BOOLS[text]
-    if _INT.match(text):
-        return int(text)
-    if _FLOAT.match(text) and any(c.isdigit() for c in text):
-        number = float(text)
-        if math.isfinite(number):
-            return number
-    return text
-
-
-def number_too_large(text: str) -> bool:
-    """Whether a plain scalar is written as a number but left as text for its size.
-
-    >>> [number_too_large(t) for t in ("1e309", "1" * 400, "2e99999", "12", "012", "abc")]
-    [True, True, True, False, False, False]
-    """
-    looks_numeric = bool(_NUMBER_SHAPE.match(text) or _FLOAT.match(text))
-    return looks_numeric and isinstance(resolve_plain(text), str)
-
-
-_NUMBER_SHAPE = re.compile(r"[-+]?[1-9][0-9]*(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?\Z")
-
-
 def load_bytes(raw: bytes, file: str) -> Document:
-    """Check, decode and parse one document; raise LiftplanError with every problem found."""
+    """Check, decode and parse one document; raise LiftplanError with every problem found.
+
+    A clean document is composed by the fast path (`fast_loader`), its positions found
+    only if something asks for one; anything else by the careful composer, which reports it.
+    """
     text = decode(raw, file)
-    if _may_nest_too_deep(text):
+    if _nesting_bound(text) > MAX_DEPTH and _may_nest_too_deep(text):
         _check_depth_exactly(text, file)
-    return _Composer(text, file).compose()
+    data = plain_data(text)
+    if data is None:
+        return _Composer(text, file).compose()
+    positions = _Positions(text, file)
+    return Document(file, data, _PositionMap(positions, 0), _PositionMap(positions, 1))
+
+
+class _Positions:
+    """Where each value and key of a clean document was written, found when first asked
+    for (a diagnostic to locate) by composing the text again the careful way."""
+
+    def __init__(self, text: str, file: str) -> None:
+        self.text = text
+        self.file = file
+        self.found: tuple[dict[Path, Position], dict[Path, Position]] | None = None
+
+    def maps(self) -> tuple[dict[Path, Position], dict[Path, Position]]:
+        if self.found is None:
+            composer = _Composer(self.text, self.file)
+            composer.compose()
+            self.found = (composer.values, composer.keys)
+        return self.found
+
+
+class _PositionMap(Mapping[Path, Position]):
+    """The values' (0) or the keys' (1) positions of a document, composed on first use."""
+
+    def __init__(self, positions: _Positions, which: int) -> None:
+        self.positions = positions
+        self.which = which
+
+    def __getitem__(self, path: Path) -> Position:
+        return self.positions.maps()[self.which][path]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self.positions.maps()[self.which])
+
+    def __len__(self) -> int:
+        return len(self.positions.maps()[self.which])
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.positions.maps()[self.which]
+
+
+def _nesting_bound(text: str) -> int:
+    """A bound on how deep the text can nest, from a few searches in C: the indentations
+    (at most the deepest indentation plus one of them, or else as many as are distinct),
+    the most `- `, `? ` and `: ` indicators leading a line (one, unless two ever follow
+    each other), and every opening bracket. It is never below what `_may_nest_too_deep`
+    counts (its stack of indentations rises strictly, its indicators are counted on one
+    line, its brackets are some of these), so a text within the cap needs no line-by-line
+    scan.
+    """
+    indicators = 1
+    if _TWO_INDICATORS.search(text):
+        indicators = max(map(len, _INDICATORS.findall(text)), default=0) // 2
+    rest = indicators + text.count("[") + text.count("{")
+    bound = _deepest_indent("\n" + text) + 1 + rest
+    if bound <= MAX_DEPTH:
+        return bound
+    return len(set(_INDENT.findall(text))) + rest
+
+
+def _deepest_indent(lines: str) -> int:
+    """The most spaces that begin a line (each line after a line break), by bisection."""
+    low, high = 0, len(lines)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if "\n" + " " * middle in lines:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+_INDENT = re.compile("^ *", re.MULTILINE)
+_TWO_INDICATORS = re.compile("[-?:] +[-?:] ")
+_INDICATORS = re.compile("^ *((?:[-?:] +)+)", re.MULTILINE)
 
 
 def load_file(path: str) -> Document:
@@ -285,7 +343,7 @@ class _Composer:
         self.errors: list[Diagnostic] = []
 
     def compose(self) -> Document:
-        parser = _EventParser(self.text)
+        parser = EventParser(self.text)
         try:
             data = self._compose_stream(parser)
         except yaml.MarkedYAMLError as error:

@@ -3,6 +3,11 @@ whose ends are in order, a load that can be worked out, a wave and a band that e
 and progression steps the plan can follow.
 
 They report errors only; `training_sense` judges the same uses for the warnings.
+
+A spec prescribes the same few exercises, equipment and maxes over and over, so what
+each use would work out again (the exercises a spec may name, which equipment an exercise
+uses, the step that equipment loads in, a max as built) is worked out once per spec, in
+its `SpecFacts`, the first time a use asks.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from generator.spec.layout import (
     steps_of,
 )
 from generator.spec.loader import Path
+from generator.spec.model import Max
 from generator.spec.notation import (
     Reps,
     exact,
@@ -48,12 +54,64 @@ from generator.spec.schema import show
 from generator.wording import float_text
 
 
-def check_use(checker: Checker, use: Use) -> None:
+class SpecFacts:
+    """What the uses of one spec keep asking, each worked out once, when first asked."""
+
+    def __init__(self, program: Mapping[str, Any]) -> None:
+        self.program = program
+        self.known: frozenset[str] = frozenset(known_exercises(program))
+        self._equipment: dict[str, tuple[str | None, str]] = {}
+        self._steps: dict[str, Fraction | None] = {}
+        self._maxes: dict[str, Max] = {}
+
+    def equipment_of(self, exercise_id: str) -> tuple[str | None, str]:
+        """`layout.equipment_of` for this spec."""
+        if exercise_id not in self._equipment:
+            self._equipment[exercise_id] = equipment_of(self.program, exercise_id)
+        return self._equipment[exercise_id]
+
+    def load_step(self, name: str) -> Fraction | None:
+        """The finest change in load the spec's equipment `name` makes."""
+        if name not in self._steps:
+            self._steps[name] = load_step(equipment_from(name, self.program["equipment"][name]))
+        return self._steps[name]
+
+    def max_of(self, exercise_id: str, entry: Mapping[str, Any]) -> Max:
+        """The exercise's max as built from its (given) maxes entry."""
+        if exercise_id not in self._maxes:
+            self._maxes[exercise_id] = max_from(entry)
+        return self._maxes[exercise_id]
+
+    def check_increment(
+        self, checker: Checker, use: Use, path: Path, add: float | int | str
+    ) -> None:
+        """A fixed load step must be one the equipment can make, or the plan cannot
+        follow it; a step finer than the equipment's accumulates (the load moves when the
+        sum reaches one of its steps), but a coarser one that is not a whole number of
+        them cannot."""
+        if isinstance(add, str):
+            return
+        name, _ = self.equipment_of(use.item["exercise"])
+        if name is None:
+            return
+        step = self.load_step(name)
+        amount = exact(add)
+        if step and amount > step and amount % step:
+            item = self.program["equipment"][name]
+            units = self.program.get("units", schema_default("properties", "units"))
+            checker.error(
+                path,
+                f"the {name} cannot add {add} {units}: "
+                f"loads move in steps of {float_text(step)} {units}{_step_reason(item)}",
+            )
+
+
+def check_use(checker: Checker, use: Use, facts: SpecFacts) -> None:
     """An exercise as prescribed: known, with reps, a load, a wave and steps it can follow."""
     program = checker.program
     item = use.item
     exercise_id = item["exercise"]
-    known = known_exercises(program)
+    known = facts.known
     if exercise_id not in known:
         checker.error(
             (*use.path, "exercise"),
@@ -64,40 +122,44 @@ def check_use(checker: Checker, use: Use) -> None:
     reps = parse_reps(item.get("reps", GOAL_REPS[phase_setting(phase, "goal")]))
     if "reps" in item and reps.low > reps.high:
         checker.error((*use.path, "reps"), f"{item['reps']}: the low end is above the high end")
-    _check_loads(checker, use, exercise_id, reps)
+    _check_loads(checker, use, exercise_id, reps, facts)
     check_relative_loads(checker, use)
     check_test(checker, use)
     check_timed(checker, use)
     _check_pause_has_tempo(checker, use)
-    _check_wave(checker, use, phase)
+    _check_wave(checker, use, phase, facts)
     _check_band(checker, use)
     for step in steps_of(program, use):
-        _check_step(checker, use, step, reps.is_range)
+        _check_step(checker, use, step, reps.is_range, facts)
 
 
-def _check_loads(checker: Checker, use: Use, exercise_id: str, reps: Reps) -> None:
+def _check_loads(
+    checker: Checker, use: Use, exercise_id: str, reps: Reps, facts: SpecFacts
+) -> None:
     """Check the exercise's own load, or the loads its phase's model hands it."""
     if "load" in use.item:
         path: Path = (*use.path, "load")
-        _check_load(checker, exercise_id, use.item["load"], path, origin="", reps=reps)
+        _check_load(facts, checker, exercise_id, use.item["load"], path, origin="", reps=reps)
         return
-    if equipment_of(checker.program, exercise_id) == (None, ""):
+    if facts.equipment_of(exercise_id) == (None, ""):
         return  # a bodyweight exercise takes the phase's sets and reps, not its loads
     phase = checker.program["phases"][use.phase_index]
     model = phase_setting(phase, "model")
     where: Path = (*use.path, "exercise")
     if model == "linear":
         for value in phase["linear"].get("load", []):
-            _check_load(checker, exercise_id, value, where, origin="the linear load ")
+            _check_load(facts, checker, exercise_id, value, where, origin="the linear load ")
     if model == "undulating":
         types = day_types(checker.program)
         for name in sorted(set(phase["day_types"].values()) & set(types)):
             value = types[name].get("load")
             if value is not None:
-                _check_load(checker, exercise_id, value, where, origin=f"the {name} day's load ")
+                origin = f"the {name} day's load "
+                _check_load(facts, checker, exercise_id, value, where, origin=origin)
 
 
 def _check_load(
+    facts: SpecFacts,
     checker: Checker,
     exercise_id: str,
     load_text: Any,
@@ -106,21 +168,20 @@ def _check_load(
     origin: str,
     reps: Reps | None = None,
 ) -> None:
-    program = checker.program
     load = parse_load(load_text)
     if load.kind == "effort":
         _check_effort(checker, path, load.value, reps)
-    if load.lift is not None and load.lift not in known_exercises(program):
-        known = known_exercises(program)
+    if load.lift is not None and load.lift not in facts.known:
+        known = facts.known
         checker.error(path, f"unknown exercise {show(load.lift)}{did_you_mean(load.lift, known)}")
         return
     if load.kind in ("percent", "effort"):
         lift = load.lift or exercise_id
-        problem = _max_problem(program, lift, f"{origin}{load_text}", load.of)
+        problem = _max_problem(facts, lift, f"{origin}{load_text}", load.of)
         if problem:
             checker.error(path, problem)
     if load.kind != "bodyweight":
-        name, problem = equipment_of(program, exercise_id)
+        name, problem = facts.equipment_of(exercise_id)
         if problem:
             checker.error(path, problem)
         elif name is None:
@@ -163,7 +224,7 @@ def _check_pause_has_tempo(checker: Checker, use: Use) -> None:
         )
 
 
-def _check_wave(checker: Checker, use: Use, phase: Mapping[str, Any]) -> None:
+def _check_wave(checker: Checker, use: Use, phase: Mapping[str, Any], facts: SpecFacts) -> None:
     wave = use.item.get("wave")
     if wave is None:
         return
@@ -175,7 +236,7 @@ def _check_wave(checker: Checker, use: Use, phase: Mapping[str, Any]) -> None:
     if phase_setting(phase, "model") != "wave":
         checker.error(path, "wave is only used in a phase with model: wave")
     of = waves[wave].get("of", schema_default("definitions", "wave", "properties", "of"))
-    problem = _max_problem(checker.program, use.item["exercise"], "the wave", of)
+    problem = _max_problem(facts, use.item["exercise"], "the wave", of)
     if problem:
         checker.error(path, problem)
 
@@ -196,13 +257,15 @@ def _check_band(checker: Checker, use: Use) -> None:
         )
 
 
-def _check_step(checker: Checker, use: Use, step: StepAt, has_range: bool) -> None:
+def _check_step(
+    checker: Checker, use: Use, step: StepAt, has_range: bool, facts: SpecFacts
+) -> None:
     """A step the plan can follow: one the equipment can make, with its limits given."""
     method, settings, here = step.method, step.settings, step.path
     if method in ("load", "double") and "add" in settings:
-        _check_increment(checker, use, (*here, "add"), settings["add"])
+        facts.check_increment(checker, use, (*here, "add"), settings["add"])
     if method in ("load", "stages", "max"):
-        check_reactive_step(checker, use, step, _check_increment)
+        check_reactive_step(checker, use, step, facts.check_increment)
     if method == "double":
         _check_double(checker, use, step, has_range)
     if method in ("sets", "reps"):
@@ -220,7 +283,7 @@ def _check_step(checker: Checker, use: Use, step: StepAt, has_range: bool) -> No
     if method == "frequency":
         _check_frequency(checker, use, step)
     if method == "variation":
-        _check_variation(checker, use, here, settings)
+        _check_variation(checker, use, here, settings, facts)
         check_climb_at_top(checker, use, step)
     if method == "rotate" and step.nested:
         checker.error(here, "a rotation cannot hold another rotation")
@@ -261,12 +324,14 @@ def _check_frequency(checker: Checker, use: Use, step: StepAt) -> None:
         )
 
 
-def _check_variation(checker: Checker, use: Use, path: Path, settings: Mapping[str, Any]) -> None:
+def _check_variation(
+    checker: Checker, use: Use, path: Path, settings: Mapping[str, Any], facts: SpecFacts
+) -> None:
     program = checker.program
     exercise_id = use.item["exercise"]
     ladder = list(settings.get("ladder") or ladder_of(program, exercise_id))
     if "ladder" in settings:
-        check_ladder(checker, (*path, "ladder"), ladder, known_exercises(program))
+        check_ladder(checker, (*path, "ladder"), ladder, facts.known)
     if not ladder:
         checker.error(
             path,
@@ -276,27 +341,6 @@ def _check_variation(checker: Checker, use: Use, path: Path, settings: Mapping[s
         checker.error(path, f"{exercise_id} is not on the ladder ({', '.join(ladder)})")
 
 
-def _check_increment(checker: Checker, use: Use, path: Path, add: float | int | str) -> None:
-    """A fixed load step must be one the equipment can make, or the plan cannot follow it;
-    a step finer than the equipment's accumulates (the load moves when the sum reaches
-    one of its steps), but a coarser one that is not a whole number of them cannot."""
-    if isinstance(add, str):
-        return
-    name, _ = equipment_of(checker.program, use.item["exercise"])
-    if name is None:
-        return
-    item = checker.program["equipment"][name]
-    step = load_step(equipment_from(name, item))
-    amount = exact(add)
-    if step and amount > step and amount % step:
-        units = checker.program.get("units", schema_default("properties", "units"))
-        checker.error(
-            path,
-            f"the {name} cannot add {add} {units}: "
-            f"loads move in steps of {float_text(step)} {units}{_step_reason(item)}",
-        )
-
-
 def _step_reason(item: Mapping[str, Any]) -> str:
     if item["kind"] == "barbell":
         smallest = min(exact(plate) for plate in item["plates"])
@@ -304,17 +348,17 @@ def _step_reason(item: Mapping[str, Any]) -> str:
     return ""
 
 
-def _max_problem(program: Mapping[str, Any], exercise_id: str, what: str, of: str) -> str:
+def _max_problem(facts: SpecFacts, exercise_id: str, what: str, of: str) -> str:
     """Why `what` (a load taken from a max) cannot be worked out, or "" if it can.
 
     A maxes entry that is there but incomplete has its own error, so it is not
     reported again at every load that uses it.
     """
-    entry = program.get("maxes", {}).get(exercise_id)
+    entry = facts.program.get("maxes", {}).get(exercise_id)
     if entry is None:
         kind = "a training max" if of == "training_max" else "a max"
         return f"{what} needs {kind} for {exercise_id}: add it under maxes"
-    built = max_from(entry)
+    built = facts.max_of(exercise_id, entry)
     if of == "one_rm" and built.one_rm is None and built.training_max is not None:
         return (
             f"{what} is taken from the one-rep max, and {exercise_id} has only a training "
@@ -323,7 +367,9 @@ def _max_problem(program: Mapping[str, Any], exercise_id: str, what: str, of: st
     return ""
 
 
-def check_ladder(checker: Checker, path: Path, ladder: list[str], known: set[str]) -> None:
+def check_ladder(
+    checker: Checker, path: Path, ladder: list[str], known: set[str] | frozenset[str]
+) -> None:
     """Every rung of a ladder is an exercise the spec may name."""
     for index, rung in enumerate(ladder):
         if rung not in known:
