@@ -227,16 +227,23 @@ def describe_sets(group: list[PlannedSet], units: str, exercise: PlannedExercise
         text += f" ({percent_label(first)})"
     if first.plates:
         text += f" [per side: {' + '.join(rounded(p) for p in first.plates)}]"
-    details = []
-    if first.rpe is not None:
-        details.append(f"RPE {rounded(first.rpe)}")
-    if first.rir is not None:
-        details.append(f"RIR {first.rir}")
-    if first.tempo:
-        details.append(f"tempo {first.tempo}")
-    if first.rest:
-        details.append(f"rest {format_duration(first.rest)}" if first.rest else "no rest")
+    details = how_words(first)
     return text + ("  " + ", ".join(details) if details else "")
+
+
+def how_words(planned: PlannedSet) -> list[str]:
+    """How a set is done, each as its words: effort (RPE, RIR), tempo and the rest after
+    it (none said for no rest, as after a drop set)."""
+    words = []
+    if planned.rpe is not None:
+        words.append(f"RPE {rounded(planned.rpe)}")
+    if planned.rir is not None:
+        words.append(f"RIR {planned.rir}")
+    if planned.tempo:
+        words.append(f"tempo {planned.tempo}")
+    if planned.rest:
+        words.append(f"rest {format_duration(planned.rest)}")
+    return words
 
 
 def set_target(planned: PlannedSet, units: str, exercise: PlannedExercise) -> str:

@@ -21,12 +21,12 @@ from generator.plan.values import (
 )
 from generator.publish.charts import progress_chart, volume_chart
 from generator.publish.formats import downloadable, named
-from generator.spec.notation import format_duration
 from generator.wording import (
     band_tension,
     describe_sets,
     exercise_name,
     group_sets,
+    how_words,
     json_number,
     kind_words,
     load_label,
@@ -404,14 +404,7 @@ def set_line(group: list[PlannedSet], units: str, exercise: PlannedExercise) -> 
         how.append(percent_label(first))
     if first.plates:
         how.append("per side " + " + ".join(rounded(p) for p in first.plates))
-    if first.rpe is not None:
-        how.append(f"RPE {rounded(first.rpe)}")
-    if first.rir is not None:
-        how.append(f"RIR {first.rir}")
-    if first.tempo:
-        how.append(f"tempo {first.tempo}")
-    if first.rest:
-        how.append(f"rest {format_duration(first.rest)}")
+    how += how_words(first)
     return {
         "kind": kind_words(first.kind),
         "load": load_label(first.load, units, exercise),
