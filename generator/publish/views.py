@@ -270,7 +270,6 @@ def _calendar_week(week: PlannedWeek) -> dict[str, Any]:
         "end": week.end.isoformat(),
         "deload": week.deload,
         "days": days,
-        "sessions": [_calendar_line(session) for session in week.sessions],
     }
 
 
