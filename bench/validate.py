@@ -137,6 +137,7 @@ def commands(programs: Path, compare: Sequence[Path]) -> dict[str, tuple[list[st
     found = {
         "imports": ([sys.executable, "-c", FLOOR], ROOT),
         "validate": ([*liftplan, "validate", str(programs)], ROOT),
+        "validate -j 1": ([*liftplan, "validate", "-j", "1", str(programs)], ROOT),
         "validate examples": ([*liftplan, "validate", str(ROOT / "programs")], ROOT),
     }
     for tree in compare:

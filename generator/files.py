@@ -19,6 +19,8 @@ from pathlib import Path
 
 from generator.errors import Diagnostic
 
+LOG_SUFFIX = ".log.yaml"  # a spec's training log: <spec name>.log.yaml, beside it
+
 # What a path that is not a regular file is, as a person would name it.
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -97,3 +99,22 @@ def log_leaving(log: Path) -> Diagnostic | None:
         "liftplan reads and writes a log only there"
     )
     return Diagnostic(str(log), 1, 1, message)
+
+
+def log_path(spec: str | Path) -> Path:
+    """Where a spec's log lives: beside it, named after it.
+
+    >>> log_path("programs/hip-thrust-12wk.yaml").as_posix()
+    'programs/hip-thrust-12wk.log.yaml'
+    """
+    path = Path(spec)
+    return path.with_name(path.name.removesuffix(path.suffix) + LOG_SUFFIX)
+
+
+def is_log(path: str | Path) -> bool:
+    """Whether a file is a training log rather than a spec.
+
+    >>> is_log("programs/a.log.yaml"), is_log("programs/a.yaml")
+    (True, False)
+    """
+    return Path(path).name.endswith(LOG_SUFFIX)

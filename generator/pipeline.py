@@ -20,12 +20,13 @@ checks that its parts agree.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from generator import forked
 from generator.errors import (
     Diagnostic,
     LiftplanError,
@@ -34,8 +35,7 @@ from generator.errors import (
     Severity,
     sort_diagnostics,
 )
-from generator.files import link_leaving, log_leaving, read_regular
-from generator.log.values import is_log, log_path
+from generator.files import is_log, link_leaving, log_leaving, log_path, read_regular
 from generator.plan.size import plan_size
 from generator.spec import fast_schema
 from generator.spec.checks import semantic_diagnostics
@@ -153,6 +153,28 @@ def check_file(path: str) -> Checked:
         except LiftplanError as error:
             return Checked(path, None, error.diagnostics)
         return Checked(path, document, tuple(check_document(document)))
+
+
+def check_files(files: Sequence[str], jobs: int = 1) -> list[tuple[Diagnostic, ...]]:
+    """Each spec's diagnostics, in the order of `files`, checked by up to `jobs` processes."""
+    return forked.ordered_map(_file_diagnostics, files, jobs, _encoded, _decoded)
+
+
+def _file_diagnostics(path: str) -> tuple[Diagnostic, ...]:
+    return check_file(path).diagnostics
+
+
+def _encoded(diagnostics: tuple[Diagnostic, ...]) -> tuple[tuple[str | int, ...], ...]:
+    return tuple(
+        (d.file, d.line, d.column, d.message, d.path, d.severity.value) for d in diagnostics
+    )
+
+
+def _decoded(encoded: tuple[tuple[Any, ...], ...]) -> tuple[Diagnostic, ...]:
+    return tuple(
+        Diagnostic(file, line, column, message, path, Severity(severity))
+        for file, line, column, message, path, severity in encoded
+    )
 
 
 @contextmanager

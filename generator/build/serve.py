@@ -180,7 +180,7 @@ def _under(path: Path, folders: Sequence[Path]) -> bool:
 
 def watched(options: Options) -> Watched:
     """The specs and their logs, the templates and the config file."""
-    from generator.log.values import log_path
+    from generator.files import log_path
 
     try:
         settings = options.current()

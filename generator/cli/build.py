@@ -99,8 +99,8 @@ def build(
     """
     import time
 
-    from generator.build.build import default_jobs
     from generator.build.config import Settings, load_settings, valid_base_url
+    from generator.forked import default_jobs
 
     started = time.perf_counter()
     settings = load_settings(config) if config else Settings()

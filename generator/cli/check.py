@@ -31,9 +31,17 @@ Examples:
     show_default=True,
     help="text: one line per problem on stderr; json: a report on stdout.",
 )
-def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Specs checked at once, in forked processes (a few specs each at least); the "
+    "report is the same whatever the number.  [default: the number of cores]",
+)
+def validate(paths: tuple[str, ...], strict: bool, output_format: str, jobs: int | None) -> None:
     """Check program specs (files, or folders of .yaml files) and report every problem."""
-    from generator.pipeline import check_file, find_specs
+    from generator.forked import default_jobs
+    from generator.pipeline import check_files, find_specs
 
     files = find_specs(paths or _default_programs())
     if not files:
@@ -42,10 +50,9 @@ def validate(paths: tuple[str, ...], strict: bool, output_format: str) -> None:
     # many specs there are.
     diagnostics: list[Diagnostic] = []
     failed = False
-    for file in files:
-        checked = check_file(file)
-        diagnostics.extend(checked.diagnostics)
-        failed = failed or bool(checked.blocking(strict))
+    for found in check_files(files, jobs or default_jobs()):
+        diagnostics.extend(found)
+        failed = failed or any(strict or d.severity is Severity.ERROR for d in found)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     if output_format == "json":

@@ -63,8 +63,8 @@ def log(
     The whole log is checked before it is written, and it is written in one step: on any
     error nothing changes. The log is created if it is missing.
     """
+    from generator.files import log_path
     from generator.log.append import append_entries
-    from generator.log.values import log_path
     from generator.pipeline import load_program, project
 
     chosen = _log_options(

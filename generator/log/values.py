@@ -10,11 +10,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from fractions import Fraction
-from pathlib import Path
 
 from generator.wording import number_text
-
-LOG_SUFFIX = ".log.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,25 +58,6 @@ class TrainingLog:
 
 
 EMPTY_LOG = TrainingLog(program="", sessions=())
-
-
-def log_path(spec: str | Path) -> Path:
-    """Where a spec's log lives: beside it, named after it.
-
-    >>> log_path("programs/hip-thrust-12wk.yaml").as_posix()
-    'programs/hip-thrust-12wk.log.yaml'
-    """
-    path = Path(spec)
-    return path.with_name(path.name.removesuffix(path.suffix) + LOG_SUFFIX)
-
-
-def is_log(path: str | Path) -> bool:
-    """Whether a file is a training log rather than a spec.
-
-    >>> is_log("programs/a.log.yaml"), is_log("programs/a.yaml")
-    (True, False)
-    """
-    return Path(path).name.endswith(LOG_SUFFIX)
 
 
 def set_text(logged: LoggedSet) -> str:

@@ -33,7 +33,7 @@ from generator.plan.learning import (
 )
 from generator.plan.matching import claim
 from generator.plan.maxes import Maxes, logged_estimate
-from generator.plan.progression import advance, flat_steps, raise_after_weeks, raise_maxes
+from generator.plan.progression import advance, raise_after_weeks, raise_maxes
 from generator.plan.rounding import forget_equipment, load_limit
 from generator.plan.sets import planned_sets, technique_due
 from generator.plan.state import Context, Key, Planned, Progress, State, track_key
@@ -48,7 +48,7 @@ from generator.plan.values import (
     PlannedWeek,
 )
 from generator.plan.waves import wave_sets
-from generator.spec.model import Phase, Prescription, Program, Technique
+from generator.spec.model import Phase, Prescription, Program, Technique, flat_steps
 from generator.wording import percent_text
 
 

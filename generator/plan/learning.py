@@ -18,7 +18,6 @@ from generator.log.values import LoggedExercise
 from generator.plan.maths import estimate_one_rm
 from generator.plan.maxes import Maxes
 from generator.plan.progression import (
-    flat_steps,
     max_of_step,
     progressed_load,
     projected_amount,
@@ -28,7 +27,7 @@ from generator.plan.state import Context, Progress, State
 from generator.plan.targets import Target, estimator_of
 from generator.plan.values import TARGET_KINDS, PlannedSet
 from generator.plan.waves import wave_cycle
-from generator.spec.model import Equipment, Prescription, Step, Success
+from generator.spec.model import Equipment, Prescription, Step, Success, flat_steps
 from generator.spec.notation import Reps
 
 

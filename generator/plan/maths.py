@@ -8,12 +8,16 @@ the float result is pinned to a nearby fraction once, at the edge.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from generator.spec.model import Equipment
 
 
 def _pinned(value: float) -> Fraction:
@@ -409,3 +413,24 @@ def common_step(values: Iterable[Fraction]) -> Fraction:
     values = list(values)
     denominator = math.lcm(*(value.denominator for value in values))
     return Fraction(math.gcd(*(int(value * denominator) for value in values)), denominator)
+
+
+def load_step(equipment: Equipment) -> Fraction | None:
+    """The finest change in load the equipment makes (the gcd of its increments): a pair
+    of the smallest plates, the stack's step, the gaps of a rack; None for bands.
+
+    >>> from generator.spec.model import Equipment
+    >>> rack = (Fraction(5), Fraction(10), Fraction(15), Fraction(25))
+    >>> load_step(Equipment("db", "dumbbells", "Dumbbells", "nearest", loads=rack))
+    Fraction(5, 1)
+    """
+    if equipment.kind == "barbell":
+        increments = [2 * plate for plate in equipment.plates]
+    elif equipment.kind == "machine" and equipment.step is not None:
+        increments = [equipment.step]
+    elif equipment.kind in ("dumbbells", "kettlebells"):
+        loads = sorted(equipment.loads)
+        increments = [b - a for a, b in itertools.pairwise(loads)]
+    else:
+        return None
+    return common_step(increments) if increments else None

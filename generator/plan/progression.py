@@ -8,7 +8,7 @@ What the log says was done changes the progress too (see generator.plan.learning
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
@@ -17,7 +17,16 @@ from generator.plan import prescription
 from generator.plan.maxes import Maxes
 from generator.plan.rounding import round_load
 from generator.plan.state import Context, Progress
-from generator.spec.model import Amount, Equipment, Exercise, Phase, Prescription, Program, Step
+from generator.spec.model import (
+    Amount,
+    Equipment,
+    Exercise,
+    Phase,
+    Prescription,
+    Program,
+    Step,
+    flat_steps,
+)
 from generator.spec.notation import Reps
 
 
@@ -246,13 +255,6 @@ def progressed_load(
         return None
     added = progress.load_add if whole is None else (progress.load_add // whole) * whole
     return base * progress.load_factor + added
-
-
-def flat_steps(steps: Sequence[Step]) -> Iterator[Step]:
-    """Every step, and the steps of every rotation among them, depth first."""
-    for step in steps:
-        yield step
-        yield from flat_steps(step.steps)
 
 
 def ladder_rung(

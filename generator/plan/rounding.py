@@ -10,7 +10,6 @@ equipment's values.
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,6 @@ from fractions import Fraction
 from generator.errors import PlanLimitError
 from generator.plan.maths import (
     Rounding,
-    common_step,
     round_barbell,
     round_choices,
     round_stack,
@@ -61,27 +59,6 @@ def load_limit(context: Context, key: Key, item: Prescription) -> Iterator[None]
             f"{context.week} (session {key[1]}), past the heaviest a plan may hold, "
             f"{HEAVIEST_LOAD} {units}: check its load, its max and how it progresses",
         ) from None
-
-
-def load_step(equipment: Equipment) -> Fraction | None:
-    """The finest change in load the equipment makes (the gcd of its increments): a pair
-    of the smallest plates, the stack's step, the gaps of a rack; None for bands.
-
-    >>> from generator.spec.model import Equipment
-    >>> rack = (Fraction(5), Fraction(10), Fraction(15), Fraction(25))
-    >>> load_step(Equipment("db", "dumbbells", "Dumbbells", "nearest", loads=rack))
-    Fraction(5, 1)
-    """
-    if equipment.kind == "barbell":
-        increments = [2 * plate for plate in equipment.plates]
-    elif equipment.kind == "machine" and equipment.step is not None:
-        increments = [equipment.step]
-    elif equipment.kind in ("dumbbells", "kettlebells"):
-        loads = sorted(equipment.loads)
-        increments = [b - a for a, b in itertools.pairwise(loads)]
-    else:
-        return None
-    return common_step(increments) if increments else None
 
 
 def _rough(load: Fraction) -> str:

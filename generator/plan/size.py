@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.plan.progression import flat_steps
-from generator.spec.model import Phase, Prescription, Program, SessionTemplate, Step
+from generator.spec.model import Phase, Prescription, Program, SessionTemplate, Step, flat_steps
 
 # The most sets (warm-ups included) and characters of repeated text a plan may hold. A
 # ten-year plan of six sessions a week of eight exercises of five sets (with warm-ups,

@@ -13,10 +13,9 @@ from typing import Literal
 from generator.plan import prescription
 from generator.plan.maths import estimate_one_rm
 from generator.plan.prescription import load_spec
-from generator.plan.progression import flat_steps, ladder_rung, progressed_load
-from generator.plan.rounding import load_step
+from generator.plan.progression import ladder_rung, progressed_load
 from generator.plan.state import Context, Progress
-from generator.spec.model import Equipment, Exercise, Prescription, Step
+from generator.spec.model import Equipment, Exercise, Prescription, Step, flat_steps
 from generator.spec.notation import Reps, parse_tempo
 
 
@@ -130,7 +129,7 @@ def stage_test_load(
 def _finer_step(steps: Sequence[Step], equipment: Equipment | None) -> Fraction | None:
     """The equipment's step, when a load step adds less than it (2.5 lb on dumbbells in
     5 lb steps): the additions then accumulate until they make a whole step."""
-    whole = load_step(equipment) if equipment is not None else None
+    whole = equipment.finest if equipment is not None else None
     if whole is None:
         return None
     finer = any(

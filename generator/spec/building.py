@@ -14,14 +14,12 @@ from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Literal, TypeVar
 
-from generator.plan.maths import Rounding, estimate_one_rm
-from generator.spec.catalogue import CATALOGUE
+from generator.plan.maths import estimate_one_rm
 from generator.spec.defaults import schema_default
+from generator.spec.exercises import Exercises, equipment_from
 from generator.spec.layout import (
     day_types,
     deload_rules,
-    equipment_of,
-    ladder_of,
     phase_sessions,
     phase_setting,
     phase_spans,
@@ -33,8 +31,6 @@ from generator.spec.model import (
     AmrapRow,
     DayType,
     DeloadRule,
-    Equipment,
-    Exercise,
     HardSets,
     Linear,
     Max,
@@ -127,7 +123,7 @@ def program_from(data: Mapping[str, Any]) -> Program:
         duration=parse_duration(schedule.get("duration", _schedule_default("duration"))),
         timezone=schedule.get("timezone"),
         equipment=MappingProxyType(equipment),
-        exercises=MappingProxyType(_exercises(data, equipment)),
+        exercises=Exercises(data, equipment),
         maxes=MappingProxyType(
             {name: max_from(entry) for name, entry in data.get("maxes", {}).items()}
         ),
@@ -157,31 +153,6 @@ def _schedule_default(key: str) -> Any:
     return schema_default("properties", "schedule", "properties", key)
 
 
-def equipment_from(name: str, item: Mapping[str, Any]) -> Equipment:
-    rounding: Rounding = item.get("rounding", schema_default("definitions", "rounding"))
-
-    def fractions(key: str) -> tuple[Fraction, ...]:
-        return tuple(sorted(exact(value) for value in item.get(key, [])))
-
-    def optional(key: str) -> Fraction | None:
-        return exact(item[key]) if key in item else None
-
-    step = optional("step")
-    return Equipment(
-        name=name,
-        kind=item["kind"],
-        label=item.get("name", name.replace("_", " ")),
-        rounding=rounding,
-        bar=optional("bar"),
-        plates=tuple(reversed(fractions("plates"))),
-        loads=fractions("loads"),
-        step=step,
-        minimum=optional("min") if "min" in item else step,
-        maximum=optional("max"),
-        bands=MappingProxyType({band: exact(t) for band, t in item.get("bands", {}).items()}),
-    )
-
-
 def _skips(items: list[Any]) -> dict[datetime.date, Skip]:
     found: dict[datetime.date, Skip] = {}
     for written in items:
@@ -192,26 +163,6 @@ def _skips(items: list[Any]) -> dict[datetime.date, Skip]:
         while day <= last:
             found.setdefault(day, Skip(day, item.get("reason", "")))
             day += datetime.timedelta(days=1)
-    return found
-
-
-def _exercises(data: Mapping[str, Any], equipment: Mapping[str, Equipment]) -> dict[str, Exercise]:
-    """Every exercise the program can reach: catalogue entries and the spec's own."""
-    wanted = set(data.get("exercises", {})) | set(CATALOGUE)
-    found: dict[str, Exercise] = {}
-    for exercise_id in sorted(wanted):
-        spec = data.get("exercises", {}).get(exercise_id, {})
-        entry = CATALOGUE.get(exercise_id)
-        name, _ = equipment_of(data, exercise_id)
-        found[exercise_id] = Exercise(
-            id=exercise_id,
-            name=spec.get("name") or (entry.name if entry else exercise_id),
-            equipment=equipment.get(name) if name else None,
-            unilateral=spec.get("unilateral", entry.unilateral if entry else False),
-            ladder=tuple(ladder_of(data, exercise_id)),
-            cues=tuple(spec.get("cues", entry.cues if entry else ())),
-            notes=spec.get("notes", ""),
-        )
     return found
 
 

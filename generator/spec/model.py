@@ -8,13 +8,13 @@ techniques through the same builders, so they judge the values the plan is made 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Literal
 
-from generator.plan.maths import Rounding
+from generator.plan.maths import Rounding, load_step
 from generator.spec.defaults import GOAL_REPS
 from generator.spec.notation import (
     Interval,
@@ -66,6 +66,12 @@ class Equipment:
     minimum: Fraction | None = None
     maximum: Fraction | None = None
     bands: Mapping[str, Fraction] = field(default_factory=lambda: MappingProxyType({}))
+    # The finest change in load it makes (plan.maths.load_step), worked out once: planning
+    # asks at every exercise of every session, and working it out was a tenth of a build.
+    finest: Fraction | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "finest", load_step(self))
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +185,13 @@ class Step:
     when: Literal["schedule", "top"] = "schedule"  # a variation step: on its clock, or at the top
     after_weeks: tuple[int, ...] = ()  # a max step: raise once these weeks of the phase are over
     after_sessions: tuple[str, ...] = ()  # a max step: raise after each session of these labels
+
+
+def flat_steps(steps: Sequence[Step]) -> Iterator[Step]:
+    """Every step, and the steps of every rotation among them, depth first."""
+    for step in steps:
+        yield step
+        yield from flat_steps(step.steps)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,11 +10,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Literal
+
+# The parsers are pure and their values immutable, and a spec writes the same few numbers,
+# percentages and durations over and over (a twelve-week spec: 80 numbers, 6 distinct).
+# Making a Fraction from text was a tenth of `validate`; each parser remembers its last
+# few hundred answers (bounded: a hostile spec of a million distinct numbers costs only
+# time). A value that fails to parse raises afresh each time.
+_remembered = lru_cache(maxsize=512, typed=True)
 
 _DURATION = re.compile(r"([-+])?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?\Z")
 
 
+@_remembered
 def parse_duration(text: str) -> int:
     """Seconds in a duration such as 90s, 2m, 1m30s or -15s.
 
@@ -41,6 +50,7 @@ def format_duration(seconds: int) -> str:
     return f"{minutes}m{rest}s" if rest else f"{minutes}m"
 
 
+@_remembered
 def parse_percent(text: str) -> Fraction:
     """A percentage as an exact fraction, so 2.5% of a load has no float error.
 
@@ -50,6 +60,7 @@ def parse_percent(text: str) -> Fraction:
     return Fraction(text.rstrip("%")) / 100
 
 
+@_remembered
 def exact(number: float | int) -> Fraction:
     """A number from YAML as the fraction it was written as (2.5 -> 5/2, not a binary float).
 
@@ -72,6 +83,7 @@ class Reps:
         return self.high > self.low
 
 
+@_remembered
 def parse_reps(value: int | str) -> Reps:
     """Reps as written: 8, "8-12", "5+" or "amrap" (at least one rep).
 
@@ -138,6 +150,11 @@ def parse_load(value: float | int | str | Mapping[str, Any]) -> LoadSpec:
             first=exact(value["first"]) if "first" in value else None,
             made=value.get("from", "planned") == "made",
         )
+    return _written_load(value)
+
+
+@_remembered
+def _written_load(value: float | int | str) -> LoadSpec:
     if not isinstance(value, str):
         return LoadSpec("absolute", exact(value))
     if match := _PERCENT_LOAD.match(value):
@@ -168,6 +185,7 @@ class Interval:
 _INTERVAL = re.compile(r"(\d+)? ?(session|week|w)s?\Z")
 
 
+@_remembered
 def parse_interval(text: str) -> Interval:
     """An interval as written: session, week, 3w, 2 weeks, 2 sessions.
 
@@ -195,6 +213,7 @@ class WaveSet:
 _WAVE_SET = re.compile(r"(?:(\d+) ?x ?)?(\d+(?:\.\d+)?)% ?x ?(\d+)(\+)?\Z")
 
 
+@_remembered
 def parse_wave_set(text: str) -> WaveSet:
     """A wave line as written: "75% x 5", "85% x 5+", "5 x 50% x 10".
 
@@ -209,6 +228,7 @@ def parse_wave_set(text: str) -> WaveSet:
     return WaveSet(int(match[1] or 1), Fraction(match[2]) / 100, int(match[3]), bool(match[4]))
 
 
+@_remembered
 def parse_week_range(value: int | str) -> tuple[int | None, int]:
     """A phase's weeks as written: a count (start unknown) or a range of program weeks.
 
@@ -221,6 +241,7 @@ def parse_week_range(value: int | str) -> tuple[int | None, int]:
     return int(first), int(last)
 
 
+@_remembered
 def parse_tempo(text: str) -> tuple[int | None, ...]:
     """Seconds of each part of a rep: lowering, bottom, lifting, top (None for X, explosive).
 

@@ -17,10 +17,10 @@ from fractions import Fraction
 from typing import Any
 
 from generator.plan.maths import RPE_TABLE_MIN, RPE_TABLE_REPS
-from generator.plan.rounding import load_step
-from generator.spec.building import equipment_from, max_from
+from generator.spec.building import max_from
 from generator.spec.checker import Checker, did_you_mean
 from generator.spec.defaults import GOAL_REPS, schema_default
+from generator.spec.exercises import equipment_from
 from generator.spec.layout import (
     StepAt,
     Use,
@@ -73,7 +73,7 @@ class SpecFacts:
     def load_step(self, name: str) -> Fraction | None:
         """The finest change in load the spec's equipment `name` makes."""
         if name not in self._steps:
-            self._steps[name] = load_step(equipment_from(name, self.program["equipment"][name]))
+            self._steps[name] = equipment_from(name, self.program["equipment"][name]).finest
         return self._steps[name]
 
     def max_of(self, exercise_id: str, entry: Mapping[str, Any]) -> Max:

@@ -11,15 +11,15 @@ import difflib
 import re
 from collections.abc import Callable, Iterator
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft7Validator, validators
-from jsonschema.exceptions import ValidationError, best_match
-from jsonschema.protocols import Validator
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import Diagnostic, Severity
 from generator.resources import schema
 from generator.spec.loader import Document, Path, number_too_large, resolve_plain
+
+if TYPE_CHECKING:  # jsonschema is imported when a spec is refused, not by every run
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 _TYPE_NAMES = {
     "object": "a mapping",
@@ -47,6 +47,8 @@ def _bounded(keyword: str, cap: str) -> Any:
     The cap's own error says what is wrong; validating a million items first would
     only cost time (and report a million errors).
     """
+    from jsonschema import Draft7Validator
+
     check = Draft7Validator.VALIDATORS[keyword]
 
     def bounded(validator: Validator, value: Any, instance: Any, subschema: Any) -> Any:
@@ -60,6 +62,8 @@ def _bounded(keyword: str, cap: str) -> Any:
 
 def _unique_items(validator: Validator, unique: Any, instance: Any, subschema: Any) -> Any:
     """uniqueItems in linear time (jsonschema compares mixed-type lists pair by pair)."""
+    from jsonschema.exceptions import ValidationError
+
     if unique and isinstance(instance, list) and first_duplicate(instance) is not None:
         yield ValidationError("has non-unique elements")
 
@@ -96,23 +100,34 @@ def _is_integer(checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_extend: Callable[..., type[Validator]] = validators.extend  # untyped in jsonschema
-_SpecValidator = _extend(
-    Draft7Validator,
-    validators={
-        "items": _bounded("items", "maxItems"),
-        "additionalProperties": _bounded("additionalProperties", "maxProperties"),
-        "propertyNames": _bounded("propertyNames", "maxProperties"),
-        "uniqueItems": _unique_items,
-    },
-    type_checker=Draft7Validator.TYPE_CHECKER.redefine("integer", _is_integer),
-)
+@cache
+def _spec_validator() -> type[Validator]:
+    """Draft 7 with linear uniqueItems, capped item checks and integers that are ints.
+
+    Built on first use: jsonschema's import is a third of a clean run's start-up, and a
+    valid spec is never shown to it (see fast_schema).
+    """
+    from jsonschema import Draft7Validator, validators
+
+    extend: Callable[..., type[Validator]] = validators.extend  # untyped in jsonschema
+    return extend(
+        Draft7Validator,
+        validators={
+            "items": _bounded("items", "maxItems"),
+            "additionalProperties": _bounded("additionalProperties", "maxProperties"),
+            "propertyNames": _bounded("propertyNames", "maxProperties"),
+            "uniqueItems": _unique_items,
+        },
+        type_checker=Draft7Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+    )
 
 
 @cache
 def validator(name: str) -> Validator:
     """One validator per schema per process: building it is the expensive part."""
-    return _SpecValidator(checked_schema(name), format_checker=Draft7Validator.FORMAT_CHECKER)
+    from jsonschema import Draft7Validator
+
+    return _spec_validator()(checked_schema(name), format_checker=Draft7Validator.FORMAT_CHECKER)
 
 
 @cache
@@ -227,6 +242,8 @@ def schema_diagnostics(document: Document, schema_name: str) -> list[Diagnostic]
 
 def _leaves(error: ValidationError) -> Iterator[ValidationError]:
     """Replace a failed anyOf/oneOf by the error of the branch that was meant."""
+    from jsonschema.exceptions import best_match
+
     if error.validator in ("anyOf", "oneOf") and error.context:
         if all(sub.validator == "required" for sub in error.context):
             yield error  # reported as "needs one of" below

@@ -249,3 +249,35 @@ def test_a_pdf_error_in_a_worker_fails_the_build(specs: Path) -> None:
     with pytest.raises(PdfError, match=r"hip-thrust-12wk/plan.pdf: .*file:///etc/passwd"):
         build(Settings(chosen, specs.parent / "out", ("pdf",), jobs=2, templates=mine))
     assert not (specs.parent / "out").exists()
+
+
+@pytest.mark.parametrize("cached", [False, True], ids=["fresh", "from the cache"])
+def test_two_specs_with_one_id_are_refused_at_the_second_id(specs: Path, cached: bool) -> None:
+    """Their files would overwrite each other: the later spec's id is named, at its line,
+    whether the two were built now or come from the cache, and nothing is written."""
+    copy = specs / "zz-copy.yaml"
+    shutil.copy(specs / "home-dumbbells.yaml", copy)
+    edit(copy, "# ", "\n\n# ")  # the id two lines further down than in the original
+    original = specs / "home-dumbbells.yaml"
+    if cached:  # the copy built under its id, then the original takes the same id again
+        edit(original, "id: home-dumbbells", "id: another")
+        run(specs)
+        edit(original, "id: another", "id: home-dumbbells")
+    out = specs.parent / "out"
+    before = snapshot(out) if out.exists() else {}
+    with pytest.raises(LiftplanError) as raised:
+        run(specs)
+    line = next(
+        number
+        for number, text in enumerate(copy.read_text().splitlines(), start=1)
+        if text.startswith("id: ")
+    )
+    assert [(d.file, d.line, d.column, d.message) for d in raised.value.diagnostics] == [
+        (
+            str(copy),
+            line,
+            5,
+            f"the id 'home-dumbbells' is also used by {original}",
+        )
+    ]
+    assert (snapshot(out) if out.exists() else {}) == before

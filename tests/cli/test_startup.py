@@ -55,7 +55,7 @@ def imported(*args: str, cwd: Path = ROOT) -> set[str]:
     ("args", "also_never"),
     [
         (("--help",), {"jinja2", "jsonschema", "yaml"}),
-        (("validate", str(ROOT / "programs")), {"jinja2"}),
+        (("validate", str(ROOT / "programs")), {"jinja2", "jsonschema"}),
         (("show", SPEC), {"jinja2"}),
         (("new", "my-program", "--start", "2027-01-04"), set()),
     ],

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.files import log_path
 from generator.log.check import load_log
-from generator.log.values import LoggedExercise, LoggedSet, log_path
+from generator.log.values import LoggedExercise, LoggedSet
 from generator.plan.expand import expand
 from tests.support.commands import log_cli
 from tests.support.paths import PROGRAMS

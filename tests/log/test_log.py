@@ -23,11 +23,12 @@ from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from generator.errors import LiftplanError, Severity
+from generator.files import log_path
 from generator.log.append import write_atomically
 from generator.log.check import check_log, load_log
 from generator.log.csv_import import import_csv, parse_columns
 from generator.log.notation import SET_TOKEN, read_set, read_sets
-from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog, log_path
+from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog
 from generator.plan.expand import expand
 from generator.plan.values import Plan
 from generator.resources import data_dir, schema

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.files import log_path
 from generator.log.check import check_log
-from generator.log.values import log_path
 from generator.plan.expand import expand
 from generator.plan.values import Plan
 from generator.spec.model import Program

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.log.values import log_path
+from generator.files import log_path
 from generator.pipeline import find_specs
 from tests.support.paths import PROGRAMS
 

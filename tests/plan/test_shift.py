@@ -23,8 +23,9 @@ from jsonschema import Draft7Validator
 
 from generator.build.build import build
 from generator.build.config import Settings
+from generator.files import log_path
 from generator.log.check import check_log
-from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog, log_path
+from generator.log.values import LoggedExercise, LoggedSession, LoggedSet, TrainingLog
 from generator.pipeline import plan_spec
 from generator.plan.expand import expand
 from generator.plan.shift import Due, TrainingDays, reschedule
