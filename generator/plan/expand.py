@@ -48,7 +48,7 @@ from generator.plan.values import (
     PlannedWeek,
 )
 from generator.plan.waves import wave_sets
-from generator.spec.model import Phase, Prescription, Program, Technique, flat_steps
+from generator.spec.model import Phase, Prescription, Program, Technique
 from generator.wording import percent_text
 
 
@@ -269,7 +269,7 @@ def _session_contents(phase: Phase, slots: Sequence[Slot], training_week: int) -
 def _extra_sessions(item: Prescription, training_week: int) -> int:
     """Extra sessions a week from frequency steps, counted in training weeks of the phase."""
     extra = 0
-    for step in flat_steps(item.progress):
+    for step in item.all_steps:
         if step.method == "frequency":
             added = step.count * (training_week // step.every.count)
             ceiling = (step.high or 1) - 1
@@ -390,7 +390,7 @@ def _after_session(
     if done is None and progress.testing and target is not None:
         assume_test(context, item, sets, progress, target)
     if done is not None:
-        steps = list(flat_steps(item.progress))
+        steps = item.all_steps
         if target is not None or any(step.method == "max" for step in steps):
             learn_load(context, item, sets, done, progress, target=target, maxes=state.maxes)
         entry = context.program.maxes.get(item.exercise)
@@ -412,7 +412,7 @@ def _status(item: Prescription, progress: Progress, *, testing: bool) -> str:
         said.append(
             f"Test: work up to your {item.test}-rep max; the best set sets the max from here on."
         )
-    stages = next((step for step in flat_steps(item.progress) if step.method == "stages"), None)
+    stages = next((step for step in item.all_steps if step.method == "stages"), None)
     if stages is not None and testing:
         first = stages.schemes[0]
         said.append(

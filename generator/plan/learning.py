@@ -27,7 +27,7 @@ from generator.plan.state import Context, Progress, State
 from generator.plan.targets import Target, estimator_of
 from generator.plan.values import TARGET_KINDS, PlannedSet
 from generator.plan.waves import wave_cycle
-from generator.spec.model import Equipment, Prescription, Step, Success, flat_steps
+from generator.spec.model import Equipment, Prescription, Step, Success
 from generator.spec.notation import Reps
 
 
@@ -52,7 +52,7 @@ def learn_time(
 ) -> None:
     """A hold is lengthened only once it was held as long as planned: a set held short (or
     a set missing) repeats its time."""
-    if not any(step.method == "time" for step in flat_steps(item.progress)):
+    if not any(step.method == "time" for step in item.all_steps):
         return
     planned = [s for s in sets if s.kind in TARGET_KINDS and s.seconds is not None]
     if not planned:
@@ -75,7 +75,7 @@ def learn_double(
     the load up next; a set below the bottom (or a set short) repeats the load, and a
     second such session in a row backs off by the step's share; anything else short of
     the target repeats it. A session that met its target leaves the projection alone."""
-    step = next((s for s in flat_steps(item.progress) if s.method == "double"), None)
+    step = next((s for s in item.all_steps if s.method == "double"), None)
     planned = [s for s in sets if s.kind in TARGET_KINDS]
     if step is None or not planned:
         return
@@ -143,7 +143,7 @@ def learn_load(
     or, after the step's failures in a row (or the last stage), drops the load (or, for
     a max step, lowers the max)."""
     reactive = ("load", "stages", "max")
-    step = next((s for s in flat_steps(item.progress) if s.method in reactive), None)
+    step = next((s for s in item.all_steps if s.method in reactive), None)
     planned = [s for s in sets if s.kind in TARGET_KINDS]
     session = (context.week, context.session)
     if step is None or not planned or progress.learned == session:
@@ -225,7 +225,7 @@ def finish_test(
     """A stage reset's rep-max test taken: the first scheme starts again at the reset's
     share of the rep max the log shows, or, before the log says, of the one planned. The
     session after the test adds nothing: its load is the reset's."""
-    step = next(s for s in flat_steps(item.progress) if s.method == "stages")
+    step = next(s for s in item.all_steps if s.method == "stages")
     reps, share = step.reset.test or 1, step.reset.share or Fraction(1)
     tested = tested_rep_max(done, reps, estimator_of(context, item.exercise)) if done else None
     if tested is None and planned:

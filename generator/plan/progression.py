@@ -25,7 +25,6 @@ from generator.spec.model import (
     Prescription,
     Program,
     Step,
-    flat_steps,
 )
 from generator.spec.notation import Reps
 
@@ -60,7 +59,7 @@ def advance(
     if progress.advanced == session:
         return
     progress.advanced = session
-    steps = list(flat_steps(item.progress))
+    steps = item.all_steps
     exercise = ladder_rung(context.program, item, progress, steps)
     reps = prescription.base_reps(context, item, day_type)
     climb = next((s for s in steps if s.method == "variation" and s.when == "top"), None)

@@ -46,23 +46,24 @@ def planned_sets(
     reps_max = reps.high if reps.high != shown_reps else None
     if target.seconds is not None:  # a timed set: it lasts so long, whatever the reps
         shown_reps, reps_max = None, None
-    work = [
-        PlannedSet(
-            kind="amrap" if reps.amrap and index == sets - 1 else "work",
-            reps=shown_reps,
-            reps_max=reps_max,
-            load=load,
-            percent=percent,
-            percent_of=target.percent_of if percent is not None else None,
-            rpe=target.rpe,
-            rir=item.rir,
-            tempo=target.tempo,
-            rest=target.rest,
-            plates=plates,
-            seconds=target.seconds,
-        )
-        for index in range(sets)
-    ]
+    one = PlannedSet(
+        kind="work",
+        reps=shown_reps,
+        reps_max=reps_max,
+        load=load,
+        percent=percent,
+        percent_of=target.percent_of if percent is not None else None,
+        rpe=target.rpe,
+        rir=item.rir,
+        tempo=target.tempo,
+        rest=target.rest,
+        plates=plates,
+        seconds=target.seconds,
+    )
+    # One value for the sets alike (a set is immutable), the last an AMRAP if asked.
+    work = [one] * sets
+    if reps.amrap:
+        work[-1] = replace(one, kind="amrap")
     ramp = _relative_sets(context, item, "ramp", work[0], target)
     backoff = _relative_sets(context, item, "backoff", work[-1], target)
     warmups = warmup_sets(item, equipment, ramp[0].load if ramp else load)

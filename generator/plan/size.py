@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.spec.model import Phase, Prescription, Program, SessionTemplate, Step, flat_steps
+from generator.spec.model import Phase, Prescription, Program, SessionTemplate, Step
 
 # The most sets (warm-ups included) and characters of repeated text a plan may hold. A
 # ten-year plan of six sessions a week of eight exercises of five sets (with warm-ups,
@@ -66,7 +66,7 @@ def _sessions_a_week(phase: Phase) -> int:
         step.method == "frequency"
         for template in phase.sessions
         for item in template.items
-        for step in flat_steps(item.progress)
+        for step in item.all_steps
     )
     return 7 if frequency else max(1, len(phase.days))
 
@@ -89,7 +89,7 @@ class _Extent:
         counts = [written, *(t.sets for t in self.phase.day_types.values() if t.sets)]
         if self.phase.linear is not None and self.phase.linear.sets is not None:
             counts.extend(self.phase.linear.sets)
-        for step in flat_steps(item.progress):
+        for step in item.all_steps:
             counts.extend(scheme.sets for scheme in step.schemes)
             if step.method == "sets":
                 counts.append(step.high or written + step.count * self._intervals(step))

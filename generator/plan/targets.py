@@ -15,7 +15,7 @@ from generator.plan.maths import estimate_one_rm
 from generator.plan.prescription import load_spec
 from generator.plan.progression import ladder_rung, progressed_load
 from generator.plan.state import Context, Progress
-from generator.spec.model import Equipment, Exercise, Prescription, Step, flat_steps
+from generator.spec.model import Equipment, Exercise, Prescription, Step
 from generator.spec.notation import Reps, parse_tempo
 
 
@@ -48,7 +48,7 @@ def session_target(
 ) -> Target:
     """An exercise's values for this session, from the week's prescription and the
     progress made so far."""
-    steps = list(flat_steps(item.progress))
+    steps = item.all_steps
     exercise = ladder_rung(context.program, item, progress, steps)
     sets = max(
         1,

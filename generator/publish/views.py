@@ -304,13 +304,13 @@ def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
     program = plan.program
     previous = week.number - 1 if week.number > 1 else None
     following = week.number + 1 if week.number < len(plan.weeks) else None
+    summary = week_summary(week.summary, program.units)
     return {
         **page(
             f"{program.title}: week {week.number}",
             "../",
             f"{program.title}, week {week.number} of {len(plan.weeks)}: {week.phase}, "
-            f"{week.start:%d %b} to {week.end:%d %b %Y}. "
-            f"{week_summary(week.summary, program.units)}.",
+            f"{week.start:%d %b} to {week.end:%d %b %Y}. {summary}.",
         ),
         "program": {"title": program.title, "athlete": program.athlete},
         "week": {
@@ -322,7 +322,7 @@ def week_view(plan: Plan, week: PlannedWeek) -> dict[str, Any]:
                 f"{skip.date:%a %d %b}: " + skipped_text(skip, "no training")
                 for skip in week.skipped
             ],
-            "summary": week_summary(week.summary, program.units),
+            "summary": summary,
         },
         "previous": week_file(previous) if previous else None,
         "next": week_file(following) if following else None,
@@ -383,7 +383,7 @@ def _exercise(plan: Plan, exercise: PlannedExercise) -> dict[str, Any]:
             set_line(group, units, exercise)
             for group in group_sets([s for s in exercise.sets if s.kind != "warmup"])
         ],
-        "log_rows": _log_rows(exercise, units),
+        "log_rows": _log_rows(exercise, units) if exercise.done is not None else [],
         "done": exercise.done is not None,
         "extras": extras,
         "notes": exercise.notes,
@@ -414,9 +414,9 @@ def set_line(group: list[PlannedSet], units: str, exercise: PlannedExercise) -> 
 
 
 def _log_rows(exercise: PlannedExercise, units: str) -> list[dict[str, Any]]:
-    """One row per set after the warm-up, with the target the printed boxes are held to,
-    and once the session is logged what was done (a set more than planned gets a row of
-    its own; a set not done shows as not done)."""
+    """Once the session is logged, one row per set after the warm-up, with its target and
+    what was done (a set more than planned gets a row of its own; a set not done shows
+    as not done). Before that the page has no table, so no rows are made."""
     rows = []
     work = [s for s in exercise.sets if s.kind != "warmup"]
     done = list(exercise.done.sets) if exercise.done is not None else []

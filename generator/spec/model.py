@@ -260,6 +260,12 @@ class Prescription:
     time: int | None = None
     # The superset (or circuit) it is done in with its neighbours of the same name.
     superset: str | None = None
+    # Every step, the rotations' own among them (flat_steps), listed once: planning looks
+    # through them at every session.
+    all_steps: tuple[Step, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "all_steps", tuple(flat_steps(self.progress)))
 
 
 @dataclass(frozen=True, slots=True)
