@@ -4,8 +4,10 @@ Issue 17's third target: the first page of `liftplan serve` (the examples, as a 
 starts it in the project folder) in under a second, from the command to the page. Each
 run starts a whole `liftplan serve programs --port 0` process, reads the address it
 prints, asks for the home page and, once it has it, stops the server; the time is from
-the start of the process to the last byte of the page. Medians of several runs, with
-Python's bytecode cached (as from an installed wheel) after one untimed run.
+the start of the process to the last byte of the page. Two ways: cold, with no cache
+(`--no-cache`: the first serve ever), and warm, a restart over the cache serve keeps
+between runs (nothing changed meanwhile). Medians of several interleaved runs, with
+Python's bytecode cached (as from an installed wheel) after one untimed run of each.
 
     python -m bench.serve [--runs 5]
 """
@@ -30,11 +32,11 @@ from bench.validate import ROOT, environment
 ADDRESS = re.compile(r"serving (http://\S+)")
 
 
-def first_page(env: dict[str, str]) -> tuple[float, float, int]:
+def first_page(env: dict[str, str], cache: list[str]) -> tuple[float, float, int]:
     """Seconds to the address printed and to the home page read, and the page's bytes."""
     started = time.perf_counter()
     process = subprocess.Popen(
-        [*liftplan_command(), "serve", "programs", "--port", "0"],
+        [*liftplan_command(), "serve", "programs", "--port", "0", *cache],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -68,20 +70,22 @@ def main(argv: Sequence[str] | None = None) -> None:
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="liftplan-serve-bench-") as scratch:
         env = environment(Path(scratch) / "pycache")
-        first_page(env)  # untimed: writes the bytecode cache, warms the disk
-        runs = [first_page(env) for _ in range(options.runs)]
-    printed = statistics.median(run[0] for run in runs)
-    page = statistics.median(run[1] for run in runs)
-    size = runs[0][2]
+        ways = {"cold (--no-cache)": ["--no-cache"], "warm (a restart)": ["--cache", scratch]}
+        for cache in ways.values():
+            first_page(env, cache)  # untimed: the bytecode, the disk and the warm cache
+        runs: dict[str, list[tuple[float, float, int]]] = {way: [] for way in ways}
+        for _ in range(options.runs):
+            for way, cache in ways.items():
+                runs[way].append(first_page(env, cache))
+    specs = [p for p in (ROOT / "programs").rglob("*.yaml") if not p.name.endswith(".log.yaml")]
     print(f"python -m bench.serve {' '.join(argv or sys.argv[1:])}".rstrip())
-    print(
-        f"liftplan serve programs ({len(list((ROOT / 'programs').glob('*.yaml')))} files); "
-        f"medians of {options.runs} runs"
-    )
-    print("| from the command to | median s |")
-    print("|---|--:|")
-    print(f"| the address printed | {printed:.2f} |")
-    print(f"| the home page read ({size} bytes) | {page:.2f} |")
+    print(f"liftplan serve programs ({len(specs)} programs); medians of {options.runs} runs")
+    print("| serve | to the address printed, s | to the home page read, s |")
+    print("|---|--:|--:|")
+    for way, found in runs.items():
+        printed = statistics.median(run[0] for run in found)
+        page = statistics.median(run[1] for run in found)
+        print(f"| {way} | {printed:.2f} | {page:.2f} |")
 
 
 if __name__ == "__main__":

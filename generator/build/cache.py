@@ -204,6 +204,16 @@ class Cache:
                 shutil.rmtree(child, ignore_errors=True)
 
 
+def default_serve_cache(output: Path) -> Path:
+    """Where `serve` keeps its cache between runs: beside the output too, apart from the
+    build's (serve builds no PDF by default, and each keeps only what it last used).
+
+    >>> default_serve_cache(Path("output")).as_posix()
+    '.output.serve-cache'
+    """
+    return output.parent / f".{output.name}.serve-cache"
+
+
 def default_cache(output: Path) -> Path:
     """Where a build into `output` keeps its cache: beside it, hidden, so it is never
     published with the site.

@@ -1,12 +1,13 @@
 """`liftplan serve`: the author's loop. Build, serve on localhost, rebuild on every save.
 
-The site is built into a temporary folder (never the output folder) with its own
-build cache, so a save rebuilds only the programs whose inputs changed. The standard
-library's threaded HTTP server serves it; every HTML page it sends carries a small
-script that waits on `/__liftplan__/wait` and reloads the page when a build finishes.
-watchfiles watches the specs, their training logs, the templates and the config file.
-A build that fails leaves the last good site in place; every page then shows the
-errors, located as on the command line, until a save fixes them.
+The site is built into a temporary folder (never the output folder) with a build cache
+of its own, kept between runs beside the output folder (`.output.serve-cache`), so a
+save rebuilds only the programs whose inputs changed and a restart only what changed
+meanwhile. The standard library's threaded HTTP server serves it; every HTML page it
+sends carries a small script that waits on `/__liftplan__/wait` and reloads the page
+when a build finishes. watchfiles watches the specs, their training logs, the templates
+and the config file. A build that fails leaves the last good site in place; every page
+then shows the errors, located as on the command line, until a save fixes them.
 
 The server answers only to local host names (so a web page cannot reach it through DNS
 rebinding), refuses request paths it cannot map safely with 400, says nothing when a
@@ -101,6 +102,9 @@ class Options:
     pdf: bool = False
     jobs: int = 1
     overrides: dict[str, Any] = field(default_factory=dict)
+    # The build cache, kept between runs so a restart renders only what changed meanwhile
+    # (None: a temporary one, removed at the end).
+    cache: str | None = None
 
     def current(self) -> Settings:
         settings = load_settings(self.config) if self.config else self.settings
@@ -501,7 +505,7 @@ def served(
     """
     work = Path(tempfile.mkdtemp(prefix="liftplan-serve-"))
     site = Site(work / "site")
-    cache = work / "cache"
+    cache = Path(options.cache) if options.cache is not None else work / "cache"
     ready, stop = threading.Event(), threading.Event()
     try:
         server = PreviewServer((host, port), handler_for(site, idle_seconds))

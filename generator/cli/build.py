@@ -235,6 +235,17 @@ Examples:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Programs built at once.  [default: 1]"
 )
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False),
+    help="Folder keeping each program's files by the content of its inputs, between runs "
+    "too, so a restart renders only what changed.  [default: .OUTPUT.serve-cache beside "
+    "the output folder]",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Keep the cache in a temporary folder, for this run."
+)
 def serve(
     *,
     paths: tuple[str, ...],
@@ -246,6 +257,8 @@ def serve(
     page_size: str | None,
     strict: bool | None,
     jobs: int | None,
+    cache_dir: str | None,
+    no_cache: bool,
 ) -> None:
     """Build the site, serve it on this machine and rebuild it on every save.
 
@@ -257,6 +270,7 @@ def serve(
     import signal
     import time
 
+    from generator.build.cache import default_serve_cache
     from generator.build.config import Settings, load_settings
     from generator.build.serve import Options, served
 
@@ -267,7 +281,10 @@ def serve(
         "page_size": page_size.lower() if page_size else None,
         "templates": templates,
     }
-    options = Options(settings, config, pdf, jobs or 1, overrides)
+    if no_cache and cache_dir is not None:
+        raise click.UsageError("--cache and --no-cache contradict each other")
+    cache = None if no_cache else cache_dir or str(default_serve_cache(Path(settings.output)))
+    options = Options(settings, config, pdf, jobs or 1, overrides, cache)
 
     def report(line: str) -> None:
         click.echo(line, err=True)

@@ -83,21 +83,25 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
         context = _context(program, phase, number, state, place)
         claimed: dict[int, int] = {}
         exercises = []
-        for key in keys:
-            item = _item(phase, key)
+        items = [templates[key[1]].items[key[2]] for key in keys]
+        shared = _shared(items)
+        for key, item, shares in zip(keys, items, shared, strict=True):
+            maxes = state.maxes.view()  # moved by earlier ones, maybe
+            if maxes is not context.maxes:
+                context = replace(context, maxes=maxes)
             with load_limit(context, key, item):
                 exercises.append(
                     _exercise(
-                        replace(context, maxes=state.maxes.view()),  # moved by earlier ones
+                        context,
                         key,
                         item,
                         day_type.name if day_type else None,
                         state,
-                        logged=(turn.entry, claimed, _shares(phase, keys, key)),
+                        logged=(turn.entry, claimed, shares),
                     )
                 )
         _learn_session(state, slot.label)
-        exercises = supersets(exercises, [_item(phase, key) for key in keys])
+        exercises = supersets(exercises, items)
         if turn.missed:
             state.missed.add((number, place))
         _remember_work_loads(state, (number, place), slot.label, exercises)
@@ -160,12 +164,15 @@ def _straight_on(sets: Sequence[PlannedSet]) -> tuple[PlannedSet, ...]:
     return tuple(s if s.kind == "warmup" else replace(s, rest=0) for s in sets)
 
 
-def _shares(phase: Phase, keys: Sequence[Key], key: Key) -> bool:
-    """Whether a later prescription of the session trains the same exercise, so that the
-    sets logged for it are shared between them in order."""
-    exercise = _item(phase, key).exercise
-    later = keys[keys.index(key) + 1 :]
-    return any(_item(phase, other).exercise == exercise for other in later)
+def _shared(items: Sequence[Prescription]) -> list[bool]:
+    """For each prescription of a session, whether a later one trains the same exercise,
+    so that the sets logged for it are shared between them in order."""
+    later: set[str] = set()
+    found = []
+    for item in reversed(items):
+        found.append(item.exercise in later)
+        later.add(item.exercise)
+    return found[::-1]
 
 
 def _share(sets: Sequence[PlannedSet], shared: bool) -> int | None:
@@ -237,11 +244,6 @@ def _cycles(program: Program, phase: Phase, number: int, state: State, exercise:
             if item.exercise == exercise and wave is not None:
                 return done + (number - phase.first_week) // len(wave.weeks)
     return done
-
-
-def _item(phase: Phase, key: Key) -> Prescription:
-    template = next(template for template in phase.sessions if template.label == key[1])
-    return template.items[key[2]]
 
 
 def _session_contents(phase: Phase, slots: Sequence[Slot], training_week: int) -> list[list[Key]]:

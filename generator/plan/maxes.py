@@ -33,6 +33,9 @@ class Maxes:
     current: dict[str, Max]
     wave_of: Mapping[str, Of]
     cycles: dict[str, int] = field(default_factory=dict)
+    # The last view handed out, while no max has moved since: a plan asks for the maxes at
+    # every exercise of every session, and they move only now and then.
+    _view: Mapping[str, Max] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def written(cls, program: Program) -> Maxes:
@@ -48,7 +51,13 @@ class Maxes:
 
     def view(self) -> Mapping[str, Max]:
         """The maxes now, as a session is planned from them."""
-        return MappingProxyType(dict(self.current))
+        if self._view is None:
+            self._view = MappingProxyType(dict(self.current))
+        return self._view
+
+    def _set(self, exercise: str, entry: Max) -> None:
+        self.current[exercise] = entry
+        self._view = None
 
     def settle(self, exercise: str, cycle: int, amraps: Amraps) -> None:
         """Raise the max once for each completed wave cycle not yet counted: by the
@@ -68,7 +77,7 @@ class Maxes:
                 best = logged[1]
                 basis = best if of == "one_rm" else training_share(entry) * best
             entry = _with(entry, of, basis)
-        self.current[exercise] = entry
+        self._set(exercise, entry)
         self.cycles[exercise] = max(cycle, self.cycles.get(exercise, 0))
 
     def move(self, exercise: str, of: Of, amount: Amount, *, lower: bool = False) -> None:
@@ -78,7 +87,7 @@ class Maxes:
         if entry is None or basis is None:
             return
         change = basis * amount.value if amount.relative else amount.value
-        self.current[exercise] = _with(entry, of, basis - change if lower else basis + change)
+        self._set(exercise, _with(entry, of, basis - change if lower else basis + change))
 
     def estimate(self, exercise: str, one_rm: Fraction) -> None:
         """A one-rep max from the log (a test, or the lift's logged sets): the training
@@ -87,7 +96,7 @@ class Maxes:
         if entry is None:
             return
         share = training_share(entry)
-        self.current[exercise] = replace(entry, one_rm=one_rm, training_max=share * one_rm)
+        self._set(exercise, replace(entry, one_rm=one_rm, training_max=share * one_rm))
 
 
 def _with(entry: Max, of: Of, basis: Fraction) -> Max:

@@ -253,7 +253,10 @@ def progressed_load(
     if base is None:
         return None
     added = progress.load_add if whole is None else (progress.load_add // whole) * whole
-    return base * progress.load_factor + added
+    # Most loads are neither scaled nor added to yet: no Fraction arithmetic for those.
+    if progress.load_factor != 1:
+        base = base * progress.load_factor
+    return base + added if added else base
 
 
 def ladder_rung(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from functools import cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,21 @@ from generator.resources import data_dir
 BUILTIN_PREFIX = "liftplan"
 
 
+class _Environment(jinja2.Environment):
+    """Jinja, with `a.b` on a plain dict looking up the key first. The views are dicts,
+    and Jinja's own order (the attribute, then the item) raised and caught an
+    AttributeError for every `exercise.name` of every page, a sixth of rendering. A dict
+    method is still reached this way when no key has its name."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def environment(user_templates: Path | None = None) -> jinja2.Environment:
     """The template environment: the user's folder, then the built-in templates."""
     builtin = jinja2.FileSystemLoader(data_dir("templates"))
@@ -28,7 +44,7 @@ def environment(user_templates: Path | None = None) -> jinja2.Environment:
         loaders.append(jinja2.FileSystemLoader(user_templates))
     loaders.append(builtin)
     loaders.append(jinja2.PrefixLoader({BUILTIN_PREFIX: builtin}))
-    return jinja2.Environment(
+    return _Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "svg", "xml")),
@@ -76,15 +92,22 @@ def render_chunks(
     env: jinja2.Environment, name: str, context: Mapping[str, Any]
 ) -> Iterator[bytes]:
     """One template rendered as UTF-8 pieces of about CHUNK characters, made as they are
-    written: Jinja's own pieces are a few characters each, too small to write one by one,
-    and the whole page as one string would be held twice over (its parts and their join)."""
+    written: Jinja's own pieces are a few characters each, too small to write one by one
+    (or even to count one by one: they are taken a few hundred at a time), and the whole
+    page as one string would be held twice over (its parts and their join)."""
+    pieces = env.get_template(name).generate(**context)
     pending: list[str] = []
     size = 0
-    for piece in env.get_template(name).generate(**context):
-        pending.append(piece)
-        size += len(piece)
+    while batch := list(islice(pieces, _BATCH)):
+        text = "".join(batch)
+        pending.append(text)
+        size += len(text)
         if size >= CHUNK:
             yield "".join(pending).encode("utf-8")
             pending, size = [], 0
     if pending:
         yield "".join(pending).encode("utf-8")
+
+
+# How many of Jinja's pieces are joined at once (a few KB of a page, mostly).
+_BATCH = 256

@@ -158,7 +158,8 @@ def test_a_change_to_the_spec_changes_the_page_a_broken_spec_shows_its_errors_an
     edit(spec, "days: [tue, thu, someday]", "days: [tue, thu, sat]")
     server.until(OVERVIEW, lambda page: "Garage strength" in title(page))
     assert server.process.poll() is None
-    assert sorted(path.name for path in workspace.iterdir()) == ["programs"]
+    # no output folder: only the cache it keeps beside where the output would go
+    assert sorted(path.name for path in workspace.iterdir()) == [".output.serve-cache", "programs"]
 
 
 def test_a_new_training_log_is_re_planned_into_the_pages(server: Server, workspace: Path) -> None:
@@ -268,6 +269,35 @@ def test_stopping_the_server_removes_its_folder(workspace: Path, tmp_path: Path)
     assert stop(running) == 0
     assert list(scratch.iterdir()) == []
     assert running.log()[-1] == "stopped"
+
+
+def test_a_restart_renders_only_what_changed_meanwhile(workspace: Path) -> None:
+    """The cache outlives the server, beside the output folder: started again, it renders
+    nothing that has not changed, and the pages are the same bytes."""
+    first = start(workspace, "programs")
+    page = first.get(OVERVIEW)
+    assert stop(first) == 0
+    assert any(line.startswith("rebuilt home-dumbbells in ") for line in first.log())
+    assert (workspace / ".output.serve-cache").is_dir()
+    second = start(workspace, "programs")
+    try:
+        assert any(line.startswith("nothing to rebuild in ") for line in second.log())
+        assert second.get(OVERVIEW) == page
+        edit(workspace / "programs" / SPEC, "title: Home strength", "title: Changed")
+    finally:
+        stop(second)
+    third = start(workspace, "programs")
+    try:
+        assert any(line.startswith("rebuilt home-dumbbells in ") for line in third.log())
+        assert "Changed" in title(third.get(OVERVIEW)[1])
+    finally:
+        stop(third)
+
+
+def test_without_a_cache_nothing_is_kept(workspace: Path) -> None:
+    running = start(workspace, "programs", "--no-cache")
+    assert stop(running) == 0
+    assert sorted(path.name for path in workspace.iterdir()) == ["programs"]
 
 
 def test_a_port_in_use_is_a_clear_error(workspace: Path) -> None:
