@@ -81,25 +81,9 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
         template = templates[slot.label]
         day_type = phase.day_types.get(slot.weekday)
         context = _context(program, phase, number, state, place)
-        claimed: dict[int, int] = {}
-        exercises = []
         items = [templates[key[1]].items[key[2]] for key in keys]
-        shared = _shared(items)
-        for key, item, shares in zip(keys, items, shared, strict=True):
-            maxes = state.maxes.view()  # moved by earlier ones, maybe
-            if maxes is not context.maxes:
-                context = replace(context, maxes=maxes)
-            with load_limit(context, key, item):
-                exercises.append(
-                    _exercise(
-                        context,
-                        key,
-                        item,
-                        day_type.name if day_type else None,
-                        state,
-                        logged=(turn.entry, claimed, shares),
-                    )
-                )
+        day = day_type.name if day_type else None
+        exercises = _planned(context, keys, items, day, state, entry=turn.entry)
         _learn_session(state, slot.label)
         exercises = supersets(exercises, items)
         if turn.missed:
@@ -131,6 +115,29 @@ def _week(program: Program, phase: Phase, number: int, state: State, dates: Date
         sessions=tuple(sessions),
         summary=week_summary(program, sessions),
     )
+
+
+def _planned(
+    context: Context,
+    keys: Sequence[Key],
+    items: Sequence[Prescription],
+    day_type: str | None,
+    state: State,
+    *,
+    entry: LoggedSession | None,
+) -> list[PlannedExercise]:
+    """A session's exercises in order, each from the maxes as the ones before left them,
+    and each claiming its sets of the session's logged entry, if any."""
+    claimed: dict[int, int] = {}
+    exercises = []
+    for key, item, shares in zip(keys, items, _shared(items), strict=True):
+        maxes = state.maxes.view()  # moved by earlier ones, maybe
+        if maxes is not context.maxes:
+            context = replace(context, maxes=maxes)
+        with load_limit(context, key, item):
+            logged = (entry, claimed, shares)
+            exercises.append(_exercise(context, key, item, day_type, state, logged=logged))
+    return exercises
 
 
 def supersets(
