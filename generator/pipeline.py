@@ -206,8 +206,15 @@ def _trusted(checked: Checked, strict: bool) -> Document:
 
 
 def model(document: Document) -> Program:
-    """The typed program of a checked document, every default applied."""
-    return build_program(document.data)
+    """The typed program of a checked document, every default applied. The check bounds
+    the plan's size from it and planning follows at once: the last one made is kept for
+    the document it was made from (documents do not change), so it is made once."""
+    if not _LAST_MODEL or _LAST_MODEL[0][0] is not document:
+        _LAST_MODEL[:] = [(document, build_program(document.data))]
+    return _LAST_MODEL[0][1]
+
+
+_LAST_MODEL: list[tuple[Document, Program]] = []
 
 
 def project(document: Document) -> tuple[Program, Plan]:

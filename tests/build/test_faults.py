@@ -107,6 +107,7 @@ def test_a_second_build_into_the_same_output_waits_for_the_first(previous: Path)
     assert temporary(previous) == []
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_one_clear_error_and_the_output_stays(
     previous: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

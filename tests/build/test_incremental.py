@@ -200,6 +200,7 @@ def test_two_workers_write_the_same_bytes_as_one(specs: Path) -> None:
     assert result.programs == 5
 
 
+@pytest.mark.slow
 def test_two_workers_make_the_same_pdfs_as_one(specs: Path) -> None:
     chosen = [str(specs / "hip-thrust-12wk.yaml"), str(specs / "home-dumbbells.yaml")]
     one, two = specs.parent / "one", specs.parent / "two"

@@ -24,13 +24,14 @@ from generator.spec.loader import dump
 from tests.support.browser import unavailable
 from tests.support.paths import PROGRAMS
 from tests.support.spec_header import spec_header
+from tests.support.speed import crossed
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
 
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
 SCHEMES = ("light", "dark")
-SETTINGS = [(size, scheme) for size in VIEWPORTS for scheme in SCHEMES]
+SETTINGS = crossed(VIEWPORTS, SCHEMES)
 PROGRAMS_SHOWN = ("five-three-one", "hip-thrust-12wk", "year")
 # One session logged: the max chart's done line is a single point.
 LOG = """program: hip-thrust-12wk
@@ -280,7 +281,7 @@ def test_the_table_of_figures_opens_with_every_week_and_nothing_scrolls_sideways
         assert scroll <= inner, f"{program} ({size}, {scheme}): {scroll}px wide"
 
 
-@pytest.mark.parametrize(("size", "scheme"), SETTINGS)
+@pytest.mark.parametrize(("size", "scheme"), crossed(VIEWPORTS, SCHEMES, every=False))
 def test_axe_finds_nothing_serious_in_the_charts(
     open_page: Callable[[str, str], Page], site: Path, size: str, scheme: str
 ) -> None:

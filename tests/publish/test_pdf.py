@@ -401,6 +401,7 @@ print(next(line.split()[1] for line in status.splitlines() if line.startswith("V
 """
 
 
+@pytest.mark.slow
 def test_volumes_hold_the_memory_of_laying_out_a_long_plan_down(tmp_path: Path) -> None:
     """WeasyPrint keeps a document's whole layout until it writes the PDF; laid out one
     volume at a time, an 80-page plan in twelve volumes peaks far lower than in one."""

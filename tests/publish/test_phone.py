@@ -22,12 +22,13 @@ from generator.publish.views import session_anchor, week_file
 from tests.support.browser import unavailable
 from tests.support.paths import PROGRAMS
 from tests.support.plans import plan_from_file
+from tests.support.speed import crossed, once
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
 
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 900}}
-SCREENS = [(size, scheme) for size in VIEWPORTS for scheme in ("light", "dark")]
+SCREENS = crossed(VIEWPORTS, ("light", "dark"))
 SITE_TITLE = "Northside Barbell"
 SPEC = PROGRAMS / "five-three-one.yaml"
 # WCAG 2.5.5: a target at least 44 by 44 CSS pixels.
@@ -279,7 +280,7 @@ def test_every_page_has_a_favicon_and_a_description(
     assert not errors, errors
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", once("light", "dark"))
 def test_axe_finds_nothing_serious_on_a_desktop_or_with_today_marked(
     open_page: Callable[..., Page], site: Path, plan: Plan, scheme: str
 ) -> None:

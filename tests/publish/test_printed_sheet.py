@@ -20,6 +20,7 @@ from generator.publish.templates import environment
 from generator.resources import data_dir
 from tests.support.paths import PROGRAMS
 from tests.support.plans import plan_from_file
+from tests.support.speed import once
 
 BUILTIN = [data_dir("templates")]
 PX_PER_MM = 96 / 25.4  # WeasyPrint draws in CSS pixels
@@ -141,7 +142,7 @@ def test_the_cover_names_the_maxes_the_percentages_are_of(
     assert "TM, the training max; 1RM, the one-rep max" in cover
 
 
-@pytest.mark.parametrize("page_size", ["a4", "letter"])
+@pytest.mark.parametrize("page_size", once("a4", "letter"))
 def test_a_week_of_four_sessions_prints_on_one_page(page_size: str) -> None:
     """5/3/1: four sessions a week of three exercises, warm-ups and cues, a page each on
     A4 and on Letter; and where the layout said one page, WeasyPrint made one."""
