@@ -28,9 +28,11 @@ pytest: $(STAMP)                  ## one worker per CPU; a test file's tests sta
 pytest-all: $(STAMP)
 	$(BIN)/pytest -n auto --dist loadfile
 
-bench: $(STAMP)                    ## validation and expansion, validate against the import floor, PDF layout against WeasyPrint alone, the largest plans
+bench: $(STAMP)                    ## expansion, validate against the import floor, the site against MkDocs, serve's first page, PDF layout, the largest plans
 	$(BIN)/python -m bench.expand
 	$(BIN)/python -m bench.validate
+	$(BIN)/python -m bench.html
+	$(BIN)/python -m bench.serve
 	$(BIN)/python -m bench.pdf
 	$(BIN)/python -m bench.limits
 
