@@ -35,6 +35,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from generator.files import shared_copy
 from generator.pipeline import Sources
 from generator.publish.formats import Covered, Format, named
 from generator.resources import data_dir
@@ -154,8 +155,9 @@ class Entry:
 class Cache:
     """Entries in a folder, one sub-folder per key."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, link: bool = False) -> None:
         self.folder = folder
+        self.link = link  # entries share the built files by hard link (serve's private site)
 
     def get(self, key: str) -> Entry | None:
         """The entry stored under `key`, or None (a damaged entry counts as none)."""
@@ -180,7 +182,7 @@ class Cache:
             for relative, source in files.items():
                 target = staging / FILES / PurePosixPath(relative)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, target)
+                shared_copy(source, target, link=self.link)
             record = {"files": sorted(files), "meta": dict(meta)}
             (staging / ENTRY).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
             target = self.folder / key

@@ -36,6 +36,10 @@ class Settings:
     # How, not what: worker processes, and the folder of the build cache (None: no cache).
     jobs: int = 1
     cache: str | None = None
+    # An output no one changes in place (serve's own folder): its files and the cache's
+    # may then be one file under two names. A published output is copied to and from the
+    # cache, so that editing it in place can never change what the cache holds.
+    private: bool = False
 
     def __post_init__(self) -> None:
         """Accept any sequence of programs and formats, and paths as paths, as the

@@ -126,7 +126,9 @@ def rebuild(site: Site, options: Options, cache: Path, report: Report) -> None:
     errors: list[str] = []
     try:
         settings = options.current()
-        chosen = replace(settings, output=str(site.folder), jobs=options.jobs, cache=str(cache))
+        chosen = replace(
+            settings, output=str(site.folder), jobs=options.jobs, cache=str(cache), private=True
+        )
         result = build(chosen)
     except LiftplanError as error:
         errors = [diagnostic.format() for diagnostic in error.diagnostics]
@@ -231,7 +233,7 @@ def watch(
             stop_event=stop,
             debounce=300,
             step=50,
-            rust_timeout=200,
+            rust_timeout=50,
             yield_on_timeout=True,
         ):
             ready.set()

@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from generator.errors import Failure
+from generator.files import shared_copy
 
 if TYPE_CHECKING:
     from generator.publish.formats import Content
@@ -61,16 +62,19 @@ class Staging:
     failure before the commit removes the temporary folder and leaves the output as it was.
     """
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, *, link: bool = False) -> None:
         check_output(output)
         output.parent.mkdir(parents=True, exist_ok=True)
         self.output = output
+        self.link = link  # files from the cache as links to its own (serve's private site)
         self.folder = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.new-"))
 
     def put(self, relative: str, data: Content) -> bool:
         """Write one file, its bytes or its chunks as they come; True if it differs from
         the previous output's."""
         target = self._target(relative)
+        if self.link:  # never write through a name the cache's file shares
+            target.unlink(missing_ok=True)
         try:
             if isinstance(data, bytes):
                 target.write_bytes(data)
@@ -88,7 +92,7 @@ class Staging:
     def copy(self, relative: str, source: Path) -> bool:
         """Copy one file in (from the cache); True if it differs from the previous output's."""
         target = self._target(relative)
-        shutil.copyfile(source, target)
+        shared_copy(source, target, link=self.link)
         return _differs(target, self.output / relative)
 
     def path(self, relative: str) -> Path:

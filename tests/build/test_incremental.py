@@ -282,3 +282,32 @@ def test_two_specs_with_one_id_are_refused_at_the_second_id(specs: Path, cached:
         )
     ]
     assert (snapshot(out) if out.exists() else {}) == before
+
+
+def test_a_published_output_shares_no_file_with_the_cache(specs: Path) -> None:
+    """Editing a published file in place (a deploy step that minifies, say) must never
+    change what the cache holds: its files are copies."""
+    run(specs)
+    assert run(specs).cached == 5
+    out = specs.parent / "out"
+    assert all(path.stat().st_nlink == 1 for path in out.rglob("*") if path.is_file())
+
+
+def test_a_private_output_shares_the_cache_files_and_stays_right(specs: Path) -> None:
+    """serve's own folder, which nothing edits: cached files are links to the cache's,
+    a program rendered again gets new files, and the result is what a fresh build makes."""
+    run(specs, private=True)
+    assert run(specs, private=True).cached == 5
+    out = specs.parent / "out"
+    programs = [p for p in out.rglob("*") if p.is_file() and p.parent.parent == out]
+    programs = [p for p in programs if p.parent.name != "assets"]
+    assert len(programs) > 50
+    assert all(p.stat().st_nlink > 1 for p in programs)  # tmp_path is one file system
+    fresh = specs.parent / "fresh"
+    for old, new in (("title:", "title: Changed"), ("title: Changed", "title:")):
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(out, fresh)  # the same previous feed for both (calendar sequences)
+        edit(specs / "hip-thrust-12wk.yaml", old, new)
+        assert run(specs, private=True).cached == 4
+        build(Settings([str(specs)], fresh, FAST))
+        assert snapshot(out) == snapshot(fresh)
