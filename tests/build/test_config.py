@@ -186,6 +186,7 @@ def test_the_settings_defaults_are_the_schemas() -> None:
         if "default" in node:
             value = getattr(defaults, name)
             assert (list(value) if isinstance(value, tuple) else value) == node["default"]
-    # How a build runs (its workers, its cache folder) is chosen on the command line only.
-    run_only = {"jobs", "cache"}
+    # How a build runs (its workers, its cache folder, whether its output is serve's own)
+    # is chosen on the command line only.
+    run_only = {"jobs", "cache", "private"}
     assert set(SITE["properties"]) - {"$schema"} == set(Settings.__dataclass_fields__) - run_only
