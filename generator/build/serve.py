@@ -36,6 +36,7 @@ from urllib.parse import parse_qs, unquote_to_bytes
 from generator.build.build import build
 from generator.build.config import Settings, load_settings
 from generator.errors import LiftplanError
+from generator.forked import default_jobs
 from generator.pipeline import SPEC_SUFFIXES
 from generator.publish.templates import template_location
 
@@ -100,7 +101,9 @@ class Options:
     settings: Settings
     config: str | None = None
     pdf: bool = False
-    jobs: int = 1
+    # Programs built at once. None: the first build (before any thread runs) takes every
+    # core, and the rebuilds one, since forking a process that runs threads is not safe.
+    jobs: int | None = None
     overrides: dict[str, Any] = field(default_factory=dict)
     # The build cache, kept between runs so a restart renders only what changed meanwhile
     # (None: a temporary one, removed at the end).
@@ -126,9 +129,8 @@ def rebuild(site: Site, options: Options, cache: Path, report: Report) -> None:
     errors: list[str] = []
     try:
         settings = options.current()
-        chosen = replace(
-            settings, output=str(site.folder), jobs=options.jobs, cache=str(cache), private=True
-        )
+        chosen = replace(settings, output=str(site.folder), cache=str(cache), private=True)
+        chosen = replace(chosen, jobs=options.jobs or 1)
         result = build(chosen)
     except LiftplanError as error:
         errors = [diagnostic.format() for diagnostic in error.diagnostics]
@@ -165,6 +167,24 @@ class Watched:
     def roots(self) -> list[Path]:
         folders = {*self.spec_folders, *self.template_folders, *(f.parent for f in self.files)}
         return sorted(folder for folder in folders if folder.is_dir())
+
+    def snapshot(self) -> dict[Path, tuple[int, int]]:
+        """Each watched file's modification time and size: what the first build was made
+        from, to tell afterwards whether a save came before the watch began."""
+        found: dict[Path, tuple[int, int]] = {}
+        candidates = [*self.files]
+        for folder in self.spec_folders:
+            candidates += [p for p in folder.rglob("*") if p.suffix in SPEC_SUFFIXES]
+        for folder in self.template_folders:
+            candidates += folder.rglob("*")
+        for path in candidates:
+            try:
+                status = path.stat()
+            except OSError:
+                continue  # gone, or never there (a log not yet written)
+            if not path.is_dir():
+                found[path] = (status.st_mtime_ns, status.st_size)
+        return found
 
     def __call__(self, change: Any, path: str) -> bool:
         """The watchfiles filter: is this one of ours (editors' temporary files aside)?"""
@@ -520,10 +540,16 @@ def served(
             ),
             threading.Thread(target=server.serve_forever, name="liftplan-http", daemon=True),
         ]
+        # The first build comes before any thread starts, so it may fork workers for every
+        # core. A save made before the watch begins is then found by comparing each
+        # watched file with what the build read, and builds again.
+        before = watched(options).snapshot()
+        rebuild(site, replace(options, jobs=options.jobs or default_jobs()), cache, report)
         threads[0].start()
-        # A save made during the first build is seen, and builds again after it.
         ready.wait(WATCH_START_SECONDS)
-        rebuild(site, options, cache, report)
+        if watched(options).snapshot() != before:
+            report("changed while the site was first built")
+            rebuild(site, options, cache, report)
         threads[1].start()
         try:
             name, bound = server.server_address[:2]

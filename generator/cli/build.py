@@ -233,7 +233,10 @@ Examples:
 )
 @click.option("--strict/--no-strict", default=None, help="Treat warnings as errors.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=1), help="Programs built at once.  [default: 1]"
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Programs built at once.  [default: the cores for the first build, then 1]",
 )
 @click.option(
     "--cache",
@@ -284,7 +287,7 @@ def serve(
     if no_cache and cache_dir is not None:
         raise click.UsageError("--cache and --no-cache contradict each other")
     cache = None if no_cache else cache_dir or str(default_serve_cache(Path(settings.output)))
-    options = Options(settings, config, pdf, jobs or 1, overrides, cache)
+    options = Options(settings, config, pdf, jobs, overrides, cache)
 
     def report(line: str) -> None:
         click.echo(line, err=True)

@@ -339,6 +339,33 @@ def test_the_watch_filter_takes_specs_logs_templates_and_the_config_only(tmp_pat
     assert watched.roots == [single.parent, specs]
 
 
+def test_a_save_before_the_watch_began_is_found_by_the_snapshot(tmp_path: Path) -> None:
+    """The first build runs before the watcher starts; what it read is noted, so that a
+    save in between (a spec, a log, a template, the config) still builds again."""
+    specs, templates, other = tmp_path / "specs", tmp_path / "templates", tmp_path / "other"
+    for folder in (specs / "deep", templates, other):
+        folder.mkdir(parents=True)
+    spec, log = specs / "a.yaml", specs / "deep" / "b.log.yaml"
+    for path in (spec, log, templates / "week.html", other / "site.yaml", other / "x.yaml"):
+        path.write_text("one\n")
+    watched = Watched((specs,), (templates,), (other / "site.yaml",))
+    before = watched.snapshot()
+    assert set(before) == {spec, log, templates / "week.html", other / "site.yaml"}
+    (specs / "notes.txt").write_text("not ours\n")
+    (other / "x.yaml").write_text("not watched\n")
+    assert watched.snapshot() == before
+    for changed in (
+        lambda: spec.write_text("one, longer\n"),
+        log.unlink,
+        lambda: (specs / "new.yml").write_text("n\n"),
+        lambda: (templates / "week.html").write_text("two, longer\n"),
+        lambda: (other / "site.yaml").write_text("title: longer\n"),
+    ):
+        changed()
+        assert watched.snapshot() != before
+        before = watched.snapshot()
+
+
 def test_an_open_page_reloads_itself_after_a_save(
     server: Server,
     workspace: Path,
