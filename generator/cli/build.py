@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -16,8 +17,32 @@ if TYPE_CHECKING:
     from generator.build.build import BuildResult
     from generator.build.config import Settings
 
+Function = TypeVar("Function", bound=Callable[..., Any])
+
 # Builds of more programs than this show a progress bar on stderr (when it is a terminal).
 PROGRESS_FROM = 3
+
+
+def _run_options(jobs: str, cache: str, no_cache: str) -> Callable[[Function], Function]:
+    """`-j`, `--cache` and `--no-cache`, as `build` and `serve` each explain them."""
+
+    def add(command: Function) -> Function:
+        for option in reversed(
+            (
+                click.option("-j", "--jobs", type=click.IntRange(min=1), help=jobs),
+                click.option("--cache", "cache_dir", type=click.Path(file_okay=False), help=cache),
+                click.option("--no-cache", is_flag=True, help=no_cache),
+            )
+        ):
+            command = option(command)
+        return command
+
+    return add
+
+
+def _no_contradiction(cache_dir: str | None, no_cache: bool) -> None:
+    if no_cache and cache_dir is not None:
+        raise click.UsageError("--cache and --no-cache contradict each other")
 
 
 @main.command(
@@ -64,20 +89,12 @@ Examples:
     "options given here win over it.",
 )
 @click.option("--strict/--no-strict", default=None, help="Treat warnings as errors.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Programs built at once, in worker processes.  [default: the number of cores]",
-)
-@click.option(
-    "--cache",
-    "cache_dir",
-    type=click.Path(file_okay=False),
-    help="Folder keeping each program's files by the content of its inputs, so unchanged "
+@_run_options(
+    jobs="Programs built at once, in worker processes.  [default: the number of cores]",
+    cache="Folder keeping each program's files by the content of its inputs, so unchanged "
     "programs are not built again.  [default: .OUTPUT.cache beside the output]",
+    no_cache="Build everything afresh, and keep no cache.",
 )
-@click.option("--no-cache", is_flag=True, help="Build everything afresh, and keep no cache.")
 def build(
     *,
     paths: tuple[str, ...],
@@ -116,8 +133,7 @@ def build(
         templates=templates,
         jobs=jobs or default_jobs(),
     )
-    if no_cache and cache_dir is not None:
-        raise click.UsageError("--cache and --no-cache contradict each other")
+    _no_contradiction(cache_dir, no_cache)
     _interruptible()
     try:
         result = _run_build(settings, None if no_cache else cache_dir or "")
@@ -232,22 +248,12 @@ Examples:
     help="The paper the PDF is laid out for.  [default: a4]",
 )
 @click.option("--strict/--no-strict", default=None, help="Treat warnings as errors.")
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    help="Programs built at once.  [default: the cores for the first build, then 1]",
-)
-@click.option(
-    "--cache",
-    "cache_dir",
-    type=click.Path(file_okay=False),
-    help="Folder keeping each program's files by the content of its inputs, between runs "
+@_run_options(
+    jobs="Programs built at once.  [default: the cores for the first build, then 1]",
+    cache="Folder keeping each program's files by the content of its inputs, between runs "
     "too, so a restart renders only what changed.  [default: .OUTPUT.serve-cache beside "
     "the output folder]",
-)
-@click.option(
-    "--no-cache", is_flag=True, help="Keep the cache in a temporary folder, for this run."
+    no_cache="Keep the cache in a temporary folder, for this run.",
 )
 def serve(
     *,
@@ -284,8 +290,7 @@ def serve(
         "page_size": page_size.lower() if page_size else None,
         "templates": templates,
     }
-    if no_cache and cache_dir is not None:
-        raise click.UsageError("--cache and --no-cache contradict each other")
+    _no_contradiction(cache_dir, no_cache)
     cache = None if no_cache else cache_dir or str(default_serve_cache(Path(settings.output)))
     options = Options(settings, config, pdf, jobs, overrides, cache)
 

@@ -159,6 +159,11 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("frobnicate").returncode == 2
     assert run("validate", cwd=tmp_path).returncode == 2  # no ./programs to default to
     assert run("validate", str(tmp_path)).returncode == 2  # a folder with no specs
+    for command in ("build", "serve"):
+        both = run(command, "--cache", str(tmp_path / "c"), "--no-cache", cwd=tmp_path)
+        assert both.returncode == 2
+        assert "--cache and --no-cache contradict each other" in both.stderr
+    assert not (tmp_path / "c").exists()
 
 
 @pytest.mark.parametrize(
