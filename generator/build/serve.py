@@ -45,6 +45,9 @@ PREFIX = "/__liftplan__/"
 WAIT_SECONDS = 20.0
 # How long to wait for the watcher to start before serving anyway.
 WATCH_START_SECONDS = 10.0
+# How often the server looks whether it is asked to stop (the standard library's 0.5 s made
+# every stop wait half a second).
+SHUTDOWN_POLL = 0.05
 # How long a connection may send nothing before it is closed (a page's wait for the next
 # build is the server's silence, not the browser's, and is not cut short by this).
 IDLE_SECONDS = 30.0
@@ -538,7 +541,12 @@ def served(
                 name="liftplan-watch",
                 daemon=True,
             ),
-            threading.Thread(target=server.serve_forever, name="liftplan-http", daemon=True),
+            threading.Thread(
+                target=server.serve_forever,
+                kwargs={"poll_interval": SHUTDOWN_POLL},
+                name="liftplan-http",
+                daemon=True,
+            ),
         ]
         # The first build comes before any thread starts, so it may fork workers for every
         # core. A save made before the watch begins is then found by comparing each
