@@ -65,8 +65,17 @@ def until_staging(folder: Path, process: subprocess.Popen[str]) -> Path:
     raise AssertionError("the build never got under way")
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize(("sent", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+# Each signal with each number of workers under CI; a quick run takes Ctrl+C with one
+# worker and SIGTERM with two.
+@pytest.mark.parametrize(
+    ("sent", "status", "jobs"),
+    [
+        pytest.param(signal.SIGINT, 130, "1", id="2-130-1"),
+        pytest.param(signal.SIGTERM, 143, "2", id="15-143-2"),
+        pytest.param(signal.SIGINT, 130, "2", id="2-130-2", marks=pytest.mark.slow),
+        pytest.param(signal.SIGTERM, 143, "1", id="15-143-1", marks=pytest.mark.slow),
+    ],
+)
 def test_a_signal_mid_build_leaves_the_previous_output_and_nothing_temporary(
     previous: Path, jobs: str, sent: signal.Signals, status: int
 ) -> None:
