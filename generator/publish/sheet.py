@@ -359,7 +359,8 @@ def _done(logged: LoggedSet | None, was_logged: bool) -> dict[str, str]:
 
 def maxes_view(plan: Plan) -> list[dict[str, str]]:
     """The maxes the loads are worked out from, as the spec gives them, for the cover:
-    a percentage on a week page is of one of these."""
+    a percentage on a week page is of one of these. To a tenth of a unit: an estimated
+    one-rep max (156.257 kg from a tested 5-rep max) is not known to a gram."""
     units = plan.program.units
     rows = []
     for exercise_id, entry in plan.program.maxes.items():
@@ -369,9 +370,9 @@ def maxes_view(plan: Plan) -> list[dict[str, str]]:
         rows.append(
             {
                 "name": exercise.name if exercise is not None else exercise_id,
-                "one_rm": f"{rounded(entry.one_rm)} {units}" if entry.one_rm else "",
+                "one_rm": f"{rounded(entry.one_rm, 1)} {units}" if entry.one_rm else "",
                 "training_max": (
-                    f"{rounded(entry.training_max)} {units}" if entry.training_max else ""
+                    f"{rounded(entry.training_max, 1)} {units}" if entry.training_max else ""
                 ),
             }
         )

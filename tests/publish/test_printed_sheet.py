@@ -142,6 +142,21 @@ def test_the_cover_names_the_maxes_the_percentages_are_of(
     assert "TM, the training max; 1RM, the one-rep max" in cover
 
 
+def test_an_estimated_max_is_printed_to_a_tenth(tmp_path: Path) -> None:
+    """A one-rep max estimated from a tested rep max (and the training max a share of it)
+    is not known to the gram: the cover prints a tenth of a unit."""
+    spec = tmp_path / "tested.yaml"
+    spec.write_text(
+        SPEC.replace("one_rm: 100", "tested: {load: 137.5, reps: 5}", 1), encoding="utf-8"
+    )
+    plan = plan_from_file(spec)
+    estimated = plan.program.maxes["bench_press"].one_rm
+    assert estimated is not None and estimated.denominator > 10  # 160.41666... kg
+    cover = rendered(plan)[1][0]
+    assert re.search(rf"Bench press\s+{round(float(estimated), 1)} kg", cover), cover
+    assert not re.search(r"\d\.\d\d+ kg", cover)
+
+
 @pytest.mark.parametrize("page_size", once("a4", "letter"))
 def test_a_week_of_four_sessions_prints_on_one_page(page_size: str) -> None:
     """5/3/1: four sessions a week of three exercises, warm-ups and cues, a page each on
