@@ -64,7 +64,6 @@ class Job:
     output: Path
     staging: Staging
     cache: Path | None
-    link: bool = False  # files shared with the cache by hard link (Settings.private)
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,7 @@ def build(
     check_output(output)
     try:
         with output_lock(output, waiting), Staging(output, link=settings.private) as staging:
-            job = Job(recipe, settings.strict, output, staging, cache, settings.private)
+            job = Job(recipe, settings.strict, output, staging, cache)
             results, changed, written = _staged(specs, job, settings.jobs, progress)
             staging.commit()
     except jinja2.TemplateError as error:
@@ -225,7 +224,7 @@ def build_one(spec: str, job: Job) -> ProgramBuild:
     if isinstance(sources, Diagnostic):
         return ProgramBuild(spec, blocking=(sources,))
     keys = format_keys(sources, job.recipe)
-    store = Cache(job.cache, link=job.link) if job.cache is not None else None
+    store = Cache(job.cache, link=job.staging.link) if job.cache is not None else None
     found = {name: _cached(store, name, key, job) for name, key in keys.items()}
     entries = [entry for entry in found.values() if entry is not None]
     if store is not None and len(entries) == len(keys) and entries:

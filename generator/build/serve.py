@@ -20,6 +20,7 @@ import html
 import ipaddress
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import threading
@@ -132,8 +133,13 @@ def rebuild(site: Site, options: Options, cache: Path, report: Report) -> None:
     errors: list[str] = []
     try:
         settings = options.current()
-        chosen = replace(settings, output=str(site.folder), cache=str(cache), private=True)
-        chosen = replace(chosen, jobs=options.jobs or 1)
+        chosen = replace(
+            settings,
+            output=str(site.folder),
+            jobs=options.jobs or 1,
+            cache=str(cache),
+            private=True,
+        )
         result = build(chosen)
     except LiftplanError as error:
         errors = [diagnostic.format() for diagnostic in error.diagnostics]
@@ -185,7 +191,7 @@ class Watched:
                 status = path.stat()
             except OSError:
                 continue  # gone, or never there (a log not yet written)
-            if not path.is_dir():
+            if not stat.S_ISDIR(status.st_mode):
                 found[path] = (status.st_mtime_ns, status.st_size)
         return found
 
