@@ -208,6 +208,8 @@ def _each_program(specs: Sequence[str], job: Job, jobs: int) -> Iterator[Program
         for process in list(getattr(pool, "_processes", {}).values()):
             process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
+        if job.cache is not None:
+            Cache(job.cache).drop_unfinished()
         raise
     pool.shutdown(wait=True)
 

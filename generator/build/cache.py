@@ -196,6 +196,13 @@ class Cache:
             shutil.rmtree(staging, ignore_errors=True)
             raise
 
+    def drop_unfinished(self) -> None:
+        """Remove the entries still being written: a worker stopped in the middle of one
+        (an interrupted build terminates its workers) cannot clean up after itself."""
+        if self.folder.is_dir():
+            for child in self.folder.glob(".new-*"):
+                shutil.rmtree(child, ignore_errors=True)
+
     def keep_only(self, keys: Iterable[str]) -> None:
         """Remove every entry but these (and any half-written leftovers)."""
         if not self.folder.is_dir():
